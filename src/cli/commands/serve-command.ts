@@ -1,0 +1,47 @@
+import { createHttpApp } from '../../server/app.js';
+import { ensureFirstStart } from '../../server/first-start.js';
+import { createLogger } from '../../server/platform/logger.js';
+import { openRuntime } from '../../server/runtime.js';
+import { cliConfig } from '../cli-support.js';
+import { vigilVersion } from '../version.js';
+
+/** `vigil serve`: migrate, create the first administrator if needed, serve until signalled. */
+export async function serveCommand(): Promise<void> {
+  const config = cliConfig();
+  const logger = createLogger(config.logLevel);
+  const runtime = await openRuntime(config);
+  const first = await ensureFirstStart(runtime.services, config);
+  if (first.generatedPassword !== undefined) {
+    // Printed once to the console (not the log): the operator copies it and changes it.
+    process.stdout.write(
+      `\nFirst start: administrator ${first.adminEmail ?? ''} created with password\n\n    ${first.generatedPassword}\n\nSign in and change it. It is not shown again.\n\n`,
+    );
+  }
+  const app = await createHttpApp(runtime.services, logger, {
+    version: vigilVersion,
+    secure: config.secure,
+    trustProxy: config.trustProxy,
+    bodyLimitBytes: config.bodyLimitBytes,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    session: config.session,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  logger.info({ address, database: runtime.database.dialect.kind }, 'Vigil is listening');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    void app
+      .close()
+      .then(() => runtime.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

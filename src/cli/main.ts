@@ -1,0 +1,116 @@
+import { Command, CommanderError } from 'commander';
+import { describeFailure, exitCodes } from './cli-support.js';
+import {
+  migrateCommand,
+  orgAddCommand,
+  tokenCreateCommand,
+  userAddCommand,
+  userResetPasswordCommand,
+} from './commands/admin-commands.js';
+import {
+  auditVerifyCommand,
+  backupCommand,
+  keysRotateCommand,
+  restoreCommand,
+} from './commands/ops-commands.js';
+import { serveCommand } from './commands/serve-command.js';
+import { vigilVersion } from './version.js';
+
+let exitCode: number = exitCodes.ok;
+
+const program = new Command('vigil')
+  .description(
+    'Vigil: counter-trafficking data system. Configuration comes from the environment (see README).',
+  )
+  .version(vigilVersion)
+  .exitOverride()
+  .showHelpAfterError();
+
+program.command('serve').description('Migrate and serve the API on HOST:PORT').action(serveCommand);
+program.command('migrate').description('Apply pending database migrations').action(migrateCommand);
+
+const org = program.command('org').description('Manage organisations');
+org
+  .command('add')
+  .description('Add an organisation (reporting entity)')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--slug <slug>', 'short unique name (lower-case, digits, hyphens)')
+  .requiredOption(
+    '--type <type>',
+    'un_mission | un_entity | member_state | ngo | international_org | other',
+  )
+  .option('--country <ISO3>', 'ISO 3166-1 alpha-3 country code')
+  .option('--parent <slug>', 'parent organisation')
+  .option('--require-2fa', 'members must use two-factor authentication')
+  .action(orgAddCommand);
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add')
+  .description('Add a user with a role in an organisation; password from VIGIL_USER_PASSWORD')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--org <slug>', 'organisation')
+  .requiredOption('--role <role>', 'role name, e.g. caseworker')
+  .option('--language <code>', 'ar | zh | en | fr | ru | es', 'en')
+  .option('--system-admin', 'administer the whole installation')
+  .action(userAddCommand);
+user
+  .command('reset-password')
+  .description("Set a user's password from VIGIL_USER_PASSWORD and end their sessions")
+  .requiredOption('--email <email>', 'sign-in email')
+  .action(userResetPasswordCommand);
+
+program
+  .command('token')
+  .description('Manage API tokens')
+  .command('create')
+  .description('Create an API token for a user; the secret is printed once')
+  .requiredOption('--email <email>', 'owner')
+  .requiredOption('--org <slug>', 'organisation the token is scoped to')
+  .requiredOption('--name <name>', 'what the token is for')
+  .requiredOption('--verbs <list>', 'comma-separated permission verbs, e.g. case.read,case.create')
+  .option('--days <n>', 'days until it expires', '90')
+  .action(tokenCreateCommand);
+
+program
+  .command('audit')
+  .description('Audit log')
+  .command('verify')
+  .description('Verify the hash chain; exit 0 when intact, 1 naming the first bad entry')
+  .action(async () => {
+    exitCode = await auditVerifyCommand();
+  });
+
+program
+  .command('keys')
+  .description('Master key')
+  .command('rotate')
+  .description(
+    'Re-wrap every data key under a new master key (VIGIL_NEW_MASTER_KEY when VIGIL_MASTER_KEY is used)',
+  )
+  .action(keysRotateCommand);
+
+program
+  .command('backup <file>')
+  .description('Write a backup (SQLite online backup, or pg_dump for PostgreSQL)')
+  .action(backupCommand);
+program
+  .command('restore <file>')
+  .description('Replace the database with a backup; stop the server first')
+  .action(restoreCommand);
+
+try {
+  await program.parseAsync(process.argv);
+  // `serve` keeps running; every other command ends here with its exit code.
+  if (process.argv[2] !== 'serve' && process.argv.length > 2) process.exitCode = exitCode;
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage mistakes exit 64 after commander printed the reason.
+    process.exitCode = error.exitCode === 0 ? 0 : exitCodes.usage;
+  } else {
+    const { message, exitCode: code } = describeFailure(error);
+    process.stderr.write(`vigil: ${message}\n`);
+    process.exitCode = code;
+  }
+}

@@ -1,0 +1,140 @@
+import { createKeyring, type Keyring } from './platform/crypto/index.js';
+import type { Database } from './platform/db/database.js';
+import { createHttpShell, type HttpApp } from './platform/http/app-factory.js';
+import type { Logger } from './platform/logger.js';
+import {
+  createAuditService,
+  registerAuditRoutes,
+  type AuditService,
+} from './modules/audit/index.js';
+import {
+  createAccountService,
+  createLoginService,
+  createSessionService,
+  registerAuthHook,
+  registerAuthRoutes,
+  type AccountService,
+  type LoginService,
+  type SessionService,
+} from './modules/auth/index.js';
+import { registerHealthRoutes } from './modules/health/index.js';
+import {
+  createOrganisationService,
+  registerOrganisationRoutes,
+  type OrganisationService,
+} from './modules/organisations/index.js';
+import { createRoleService, registerRoleRoutes, type RoleService } from './modules/roles/index.js';
+import {
+  createTokenService,
+  registerTokenRoutes,
+  type TokenService,
+} from './modules/tokens/index.js';
+import { createUserService, registerUserRoutes, type UserService } from './modules/users/index.js';
+import { createVaultService, type VaultService } from './modules/vault/index.js';
+
+/** Settings the services need (a subset of Config, so tests can build services directly). */
+export interface ServiceSettings {
+  session: { idleMinutes: number; maxHours: number };
+}
+
+/** Every service, wired once. Routes and the CLI use these; nothing else builds them. */
+export interface Services {
+  database: Database;
+  keyring: Keyring;
+  now: () => Date;
+  audit: AuditService;
+  vault: VaultService;
+  organisations: OrganisationService;
+  roles: RoleService;
+  users: UserService;
+  tokens: TokenService;
+  sessions: SessionService;
+  login: LoginService;
+  account: AccountService;
+}
+
+/** The composition root: builds services over a database, a master key and a clock. */
+export function createServices(
+  database: Database,
+  masterKeyBase64: string,
+  settings: ServiceSettings,
+  now: () => Date = () => new Date(),
+): Services {
+  const keyring = createKeyring(masterKeyBase64);
+  const audit = createAuditService(database.dialect, now);
+  const vault = createVaultService(keyring, now);
+  const organisations = createOrganisationService({ database, audit, now });
+  const roles = createRoleService({ database, audit, now });
+  const users = createUserService({ database, audit, organisations, roles, now });
+  const tokens = createTokenService({ database, audit, organisations, now });
+  const sessions = createSessionService({
+    database,
+    users,
+    tokens,
+    now,
+    idleMinutes: settings.session.idleMinutes,
+    maxHours: settings.session.maxHours,
+  });
+  const login = createLoginService({
+    database,
+    audit,
+    users,
+    sessions,
+    vault,
+    throttleKey: keyring.keyedHash('login-throttle'),
+    now,
+  });
+  const account = createAccountService({ database, audit, users, sessions, vault, now });
+  return {
+    database,
+    keyring,
+    now,
+    audit,
+    vault,
+    organisations,
+    roles,
+    users,
+    tokens,
+    sessions,
+    login,
+    account,
+  };
+}
+
+/** HTTP settings of the app. */
+export interface HttpSettings {
+  version: string;
+  secure: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  session: { maxHours: number };
+}
+
+/** Builds the HTTP application over the services. */
+export async function createHttpApp(
+  services: Services,
+  logger: Logger,
+  settings: HttpSettings,
+): Promise<HttpApp> {
+  const app = await createHttpShell({ logger, ...settings });
+  registerAuthHook(app, services.sessions);
+  registerHealthRoutes(app, services.database, settings.version);
+  registerAuthRoutes(app, {
+    login: services.login,
+    account: services.account,
+    secure: settings.secure,
+    maxHours: settings.session.maxHours,
+  });
+  registerOrganisationRoutes(app, services.organisations);
+  registerUserRoutes(app, services.users);
+  registerRoleRoutes(app, services.roles);
+  registerTokenRoutes(app, services.tokens);
+  registerAuditRoutes(app, {
+    audit: services.audit,
+    database: services.database,
+    orgPath: async (id) => (await services.organisations.load(services.database.db, id)).path,
+  });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,60 @@
+import { randomFromAlphabet } from './platform/crypto/index.js';
+import type { Config } from './platform/config.js';
+import type { Services } from './app.js';
+import { countUsers } from './modules/users/index.js';
+
+/** What the first start did, so the caller can tell the operator once. */
+export interface FirstStartOutcome {
+  created: boolean;
+  adminEmail?: string;
+  /** Set only when Vigil chose the password; print it once, never log it. */
+  generatedPassword?: string;
+}
+
+/** A random password that passes the policy: 4 groups of 5 from a 31-symbol alphabet. */
+function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 4 }, () => randomFromAlphabet(alphabet, 5)).join('-');
+}
+
+/**
+ * On an empty database, creates the "Demo" organisation and a system administrator from
+ * VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD, or admin@example.org with a generated password.
+ * Runs in one transaction with its audit entries.
+ */
+export async function ensureFirstStart(
+  services: Services,
+  config: Config,
+): Promise<FirstStartOutcome> {
+  const db = services.database.db;
+  if ((await countUsers(db)) > 0) return { created: false };
+  const email = config.admin.email?.toLowerCase() ?? 'admin@example.org';
+  const generated = config.admin.password === null ? generatePassword() : undefined;
+  const password = config.admin.password ?? generated ?? '';
+  const ctx = { actor: { kind: 'system' } as const, requestId: null };
+  await db.transaction().execute(async (trx) => {
+    const existing = await services.organisations.findBySlug(trx, 'demo');
+    const demo =
+      existing ??
+      (await services.organisations.createIn(trx, ctx, {
+        name: 'Demo',
+        slug: 'demo',
+        type: 'other',
+        country: null,
+        parentId: null,
+        requireTwoFactor: false,
+      }));
+    await services.users.createUnchecked(trx, ctx, {
+      email,
+      displayName: 'Administrator',
+      language: 'en',
+      password,
+      organisationId: demo.id,
+      role: 'admin',
+      isSystemAdmin: true,
+    });
+  });
+  return generated === undefined
+    ? { created: true, adminEmail: email }
+    : { created: true, adminEmail: email, generatedPassword: generated };
+}

@@ -1,0 +1,216 @@
+import type { Executor } from '../../platform/db/database.js';
+
+// Sessions, sign-in challenges, recovery codes and failed-attempt records. Every secret is
+// stored as a hash: a copy of the database does not let anyone sign in.
+
+export interface SessionRow {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  enrolmentOnly: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export async function insertSession(trx: Executor, s: SessionRow): Promise<void> {
+  await trx
+    .insertInto('sessions')
+    .values({
+      id_hash: s.idHash,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      enrolment_only: s.enrolmentOnly ? 1 : 0,
+      created_at: s.createdAt,
+      last_seen_at: s.lastSeenAt,
+      expires_at: s.expiresAt,
+      revoked_at: s.revokedAt,
+    })
+    .execute();
+}
+
+export async function findSession(db: Executor, idHash: string): Promise<SessionRow | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst();
+  return (
+    row && {
+      idHash: row.id_hash,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      enrolmentOnly: row.enrolment_only === 1,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    }
+  );
+}
+
+export async function touchSession(db: Executor, idHash: string, at: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('id_hash', '=', idHash)
+    .execute();
+}
+
+export async function revokeSession(trx: Executor, idHash: string, at: string): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id_hash', '=', idHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Revokes every live session of a user, except `keepIdHash` when given. */
+export async function revokeUserSessions(
+  trx: Executor,
+  userId: string,
+  at: string,
+  keepIdHash?: string,
+): Promise<number> {
+  let query = trx
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keepIdHash !== undefined) query = query.where('id_hash', '!=', keepIdHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function insertChallenge(
+  trx: Executor,
+  row: { idHash: string; userId: string; expiresAt: string },
+): Promise<void> {
+  await trx
+    .insertInto('login_challenges')
+    .values({ id_hash: row.idHash, user_id: row.userId, attempts: 0, expires_at: row.expiresAt })
+    .execute();
+}
+
+export async function findChallenge(
+  db: Executor,
+  idHash: string,
+): Promise<
+  { userId: string; attempts: number; expiresAt: string; consumedAt: string | null } | undefined
+> {
+  const row = await db
+    .selectFrom('login_challenges')
+    .selectAll()
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst();
+  return (
+    row && {
+      userId: row.user_id,
+      attempts: Number(row.attempts),
+      expiresAt: row.expires_at,
+      consumedAt: row.consumed_at,
+    }
+  );
+}
+
+export async function countChallengeAttempt(db: Executor, idHash: string): Promise<void> {
+  await db
+    .updateTable('login_challenges')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id_hash', '=', idHash)
+    .execute();
+}
+
+export async function consumeChallenge(trx: Executor, idHash: string, at: string): Promise<void> {
+  await trx
+    .updateTable('login_challenges')
+    .set({ consumed_at: at })
+    .where('id_hash', '=', idHash)
+    .execute();
+}
+
+export async function replaceRecoveryCodes(
+  trx: Executor,
+  userId: string,
+  codes: { id: string; codeHash: string }[],
+): Promise<void> {
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  if (codes.length === 0) return;
+  await trx
+    .insertInto('recovery_codes')
+    .values(codes.map((c) => ({ id: c.id, user_id: userId, code_hash: c.codeHash, used_at: null })))
+    .execute();
+}
+
+/** Marks an unused recovery code used; true when one matched. */
+export async function useRecoveryCode(
+  trx: Executor,
+  userId: string,
+  codeHash: string,
+  at: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('recovery_codes')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertFailure(
+  db: Executor,
+  row: { id: string; kind: 'account' | 'address'; keyHash: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('login_failures')
+    .values({ id: row.id, key_kind: row.kind, key_hash: row.keyHash, at: row.at })
+    .execute();
+}
+
+/** Failure times for a key since `since`, oldest first. */
+export async function failuresSince(
+  db: Executor,
+  kind: 'account' | 'address',
+  keyHash: string,
+  since: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('login_failures')
+    .select('at')
+    .where('key_kind', '=', kind)
+    .where('key_hash', '=', keyHash)
+    .where('at', '>=', since)
+    .orderBy('at')
+    .execute();
+  return rows.map((row) => row.at);
+}
+
+export async function clearFailures(
+  db: Executor,
+  kind: 'account' | 'address',
+  keyHash: string,
+): Promise<void> {
+  await db
+    .deleteFrom('login_failures')
+    .where('key_kind', '=', kind)
+    .where('key_hash', '=', keyHash)
+    .execute();
+}
+
+/** Deletes failure records older than `before` (housekeeping). */
+export async function pruneFailures(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('at', '<', before).execute();
+}
+
+/** A session that completed two-factor enrolment may do everything its grants allow. */
+export async function liftEnrolmentRestriction(trx: Executor, idHash: string): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ enrolment_only: 0 })
+    .where('id_hash', '=', idHash)
+    .execute();
+}

@@ -1,0 +1,2 @@
+export { createRoleService, type Role, type RoleService } from './role-service.js';
+export { registerRoleRoutes } from './role-routes.js';

@@ -1,0 +1,8 @@
+export type { ApiToken } from './token-repo.js';
+export {
+  createTokenService,
+  type CreateTokenInput,
+  type ResolvedToken,
+  type TokenService,
+} from './token-service.js';
+export { registerTokenRoutes } from './token-routes.js';

@@ -1,0 +1,99 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect.js';
+import { migrateToLatest, type MigrationOutcome } from './migrations.js';
+import type { Schema } from './schema.js';
+
+/** The query builder every repository receives: the database or an open transaction. */
+export type Executor = Kysely<Schema> | Transaction<Schema>;
+
+/** Where to connect. `schema` (PostgreSQL) isolates a test run in its own schema. */
+export type DatabaseTarget =
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
+
+/** An open database with its capability flags. */
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: Dialect;
+  migrate: () => Promise<MigrationOutcome>;
+  /** Writes a consistent copy of a SQLite database to `file` while it stays online. */
+  backupSqlite: (file: string) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+function openSqlite(file: string): { kysely: Kysely<Schema>; raw: SqliteDatabase.Database } {
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  // Freed pages are overwritten with zeros, so crypto-shredded keys do not linger in the file.
+  raw.pragma('secure_delete = ON');
+  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  return { kysely, raw };
+}
+
+function openPostgres(url: string, schema: string | undefined): Kysely<Schema> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error('Invalid PostgreSQL schema name');
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the configured database; does not migrate (call `migrate`). */
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'sqlite') {
+    const { kysely, raw } = openSqlite(target.file);
+    return {
+      db: kysely,
+      dialect: sqliteDialect,
+      migrate: () => migrateToLatest(kysely as Kysely<unknown>, sqliteDialect),
+      backupSqlite: async (file) => {
+        await raw.backup(file);
+      },
+      close: () => kysely.destroy(),
+    };
+  }
+  const kysely = openPostgres(target.url, target.schema);
+  return {
+    db: kysely,
+    dialect: postgresDialect,
+    migrate: () => migrateToLatest(kysely as Kysely<unknown>, postgresDialect),
+    backupSqlite: () => Promise.reject(new Error('backupSqlite called on PostgreSQL')),
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Creates a PostgreSQL schema (for isolated test runs) and returns a function dropping it. */
+export async function createPostgresSchema(
+  url: string,
+  schema: string,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('Invalid PostgreSQL schema name');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create schema "${schema}"`);
+  await client.end();
+  return async () => {
+    const dropper = new pg.Client({ connectionString: url });
+    await dropper.connect();
+    await dropper.query(`drop schema if exists "${schema}" cascade`);
+    await dropper.end();
+  };
+}
+
+/** True when a driver error is a unique-constraint violation (by driver code, not message). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
+}

@@ -1,0 +1,49 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './dialect.js';
+import * as platform from './migrations/20261127-01-platform.js';
+import * as auditAppendOnly from './migrations/20261127-02-audit-append-only.js';
+
+type MigrationModule = { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> };
+
+// Listed statically (not read from a folder) so the set of migrations is fixed at build time
+// and the same in the compiled server and under test. Names sort in the order they run.
+const migrations: Record<string, MigrationModule> = {
+  '20261127-01-platform': platform,
+  '20261127-02-audit-append-only': auditAppendOnly,
+};
+
+function createProvider(dialect: Dialect): MigrationProvider {
+  return {
+    getMigrations() {
+      const entries = Object.entries(migrations).map(([name, module]): [string, Migration] => [
+        name,
+        { up: (db) => module.up(db, dialect) },
+      ]);
+      return Promise.resolve(Object.fromEntries(entries));
+    },
+  };
+}
+
+/** Result of bringing the schema up to date. */
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Runs every pending migration, forward only; throws with the failing migration's name. */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+): Promise<MigrationOutcome> {
+  const migrator = new Migrator({ db, provider: createProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error !== undefined) {
+    const name = failed?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${name} failed`, { cause: error });
+  }
+  return {
+    applied: (results ?? [])
+      .filter((result) => result.status === 'Success')
+      .map((result) => result.migrationName),
+  };
+}

@@ -1,0 +1,16 @@
+import type { FastifyRequest } from 'fastify';
+
+// Route-level options every route may set in `config`. Routes are authenticated unless they
+// say `public: true`, so a forgotten flag fails closed.
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    public?: boolean;
+    /** Allowed for a session that has yet to enrol two-factor authentication. */
+    allowDuringEnrolment?: boolean;
+  }
+}
+
+/** True when the matched route opted out of authentication. */
+export function isPublicRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.config.public === true;
+}

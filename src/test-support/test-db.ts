@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createPostgresSchema,
+  openDatabase,
+  type Database,
+} from '../server/platform/db/database.js';
+
+/** The PostgreSQL server tests run against, when CI (or a developer) provides one. */
+export const pgUrl = process.env['VIGIL_TEST_PG_URL'];
+
+/** The databases every repository and API test runs against. */
+export const databaseKinds: ('sqlite' | 'postgres')[] =
+  pgUrl === undefined ? ['sqlite'] : ['sqlite', 'postgres'];
+
+/**
+ * A fresh, migrated database for one test: in-memory SQLite, or a new PostgreSQL schema that
+ * `dispose` drops. Nothing is shared between tests.
+ */
+export async function createTestDatabase(
+  kind: 'sqlite' | 'postgres',
+  sqliteFile = ':memory:',
+): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const database = openDatabase({ kind: 'sqlite', file: sqliteFile });
+    await database.migrate();
+    return { database, dispose: () => database.close() };
+  }
+  if (pgUrl === undefined) throw new Error('VIGIL_TEST_PG_URL is not set');
+  const schema = `vigil_test_${randomBytes(6).toString('hex')}`;
+  const drop = await createPostgresSchema(pgUrl, schema);
+  const database = openDatabase({ kind: 'postgres', url: pgUrl, schema });
+  await database.migrate();
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/** A clock tests can move. */
+export function createTestClock(start = new Date('2026-06-01T09:00:00.000Z')): {
+  now: () => Date;
+  advance: (ms: number) => void;
+} {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+/** A fixed master key for tests (never used outside them). */
+export const testMasterKey = Buffer.alloc(32, 7).toString('base64');
