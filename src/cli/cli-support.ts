@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigError, loadConfig, type Config } from '../server/platform/config.js';
 import { openRuntime, type Runtime } from '../server/runtime.js';
 import { AppError } from '../shared/app-error.js';

@@ -114,7 +114,7 @@ export function createChainVerifier(sha256: Sha256Hex): {
           };
         }
       }
-      const bad = failure as { seq: number; problem: string } | null;
+      const bad: { seq: number; problem: string } | null = failure;
       return {
         intact: bad === null,
         entries: count,

@@ -109,6 +109,8 @@ export interface HttpSettings {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   session: { maxHours: number };
+  /** Folder of the built web application; null serves the API only. */
+  webRoot?: string | null;
 }
 
 /** Builds the HTTP application over the services. */
@@ -117,9 +119,13 @@ export async function createHttpApp(
   logger: Logger,
   settings: HttpSettings,
 ): Promise<HttpApp> {
-  const app = await createHttpShell({ logger, ...settings });
+  const app = await createHttpShell({ logger, ...settings, webRoot: settings.webRoot ?? null });
   registerAuthHook(app, services.sessions);
-  registerHealthRoutes(app, services.database, settings.version);
+  registerHealthRoutes(app, {
+    databaseKind: services.database.dialect.kind,
+    ping: services.database.ping,
+    version: settings.version,
+  });
   registerAuthRoutes(app, {
     login: services.login,
     account: services.account,
@@ -130,10 +136,11 @@ export async function createHttpApp(
   registerUserRoutes(app, services.users);
   registerRoleRoutes(app, services.roles);
   registerTokenRoutes(app, services.tokens);
+  const db = services.database.db;
   registerAuditRoutes(app, {
-    audit: services.audit,
-    database: services.database,
-    orgPath: async (id) => (await services.organisations.load(services.database.db, id)).path,
+    query: (filter) => services.audit.query(db, filter),
+    verify: () => services.audit.verify(db),
+    organisationPath: async (id) => (await services.organisations.load(db, id)).path,
   });
   await app.ready();
   return app;

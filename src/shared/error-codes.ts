@@ -45,6 +45,14 @@ export const errorCatalog = {
     message: 'Start two-factor enrolment before confirming it.',
   },
   'auth.password_incorrect': { status: 400, message: 'The current password is incorrect.' },
+  'auth.totp_code_incorrect': {
+    status: 400,
+    message: 'The code does not match; check the authenticator app and try again.',
+  },
+  'auth.totp_required_by_organisation': {
+    status: 409,
+    message: 'An organisation you belong to requires two-factor authentication.',
+  },
 
   // Authorization
   'access.denied': { status: 403, message: 'You do not have permission to do this.' },

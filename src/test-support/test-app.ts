@@ -40,7 +40,9 @@ export interface TestApp {
     body?: unknown,
   ) => Promise<LightMyRequestResponse>;
   /** Audit entries (newest first) with the given action. */
-  auditActions: (action: string) => Promise<{ actorId: string | null; targetId: string | null; outcome: string }[]>;
+  auditActions: (
+    action: string,
+  ) => Promise<{ actorId: string | null; targetId: string | null; outcome: string }[]>;
   close: () => Promise<void>;
 }
 
@@ -163,6 +165,10 @@ export async function createTestApp(
 }
 
 /** Creates a custom role holding exactly `verbs` (as the system). */
-export async function createRole(services: Services, name: string, verbs: PermissionVerb[]): Promise<void> {
+export async function createRole(
+  services: Services,
+  name: string,
+  verbs: PermissionVerb[],
+): Promise<void> {
   await services.roles.create(system, name, verbs);
 }

@@ -6,7 +6,7 @@ import {
 } from '../server/platform/db/database.js';
 
 /** The PostgreSQL server tests run against, when CI (or a developer) provides one. */
-export const pgUrl = process.env['VIGIL_TEST_PG_URL'];
+export const pgUrl = process.env.VIGIL_TEST_PG_URL;
 
 /** The databases every repository and API test runs against. */
 export const databaseKinds: ('sqlite' | 'postgres')[] =
@@ -29,7 +29,13 @@ export async function createTestDatabase(
   const schema = `vigil_test_${randomBytes(6).toString('hex')}`;
   const drop = await createPostgresSchema(pgUrl, schema);
   const database = openDatabase({ kind: 'postgres', url: pgUrl, schema });
-  await database.migrate();
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
   return {
     database,
     dispose: async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { createKeyring, parseMasterKey } from '../../server/platform/crypto/index.js';
 import { pgDump, pgRestore } from '../../server/platform/db/pg-tools.js';
-import { copyFile, fileExists, removeFile } from '../../server/platform/files.js';
+import { copyFile, fileExists, removeFile, replaceFile } from '../../server/platform/files.js';
 import { promoteNextMasterKey, stageNextMasterKey } from '../../server/platform/master-key.js';
 import { rewrapAllKeys } from '../../server/modules/vault/index.js';
 import { openRuntime } from '../../server/runtime.js';
@@ -38,7 +38,7 @@ export async function keysRotateCommand(): Promise<void> {
   try {
     const from = runtime.services.keyring;
     if (config.masterKeyBase64 !== null) {
-      const next = process.env['VIGIL_NEW_MASTER_KEY'];
+      const next = process.env.VIGIL_NEW_MASTER_KEY;
       if (next === undefined) {
         throw new CliError(
           'VIGIL_MASTER_KEY is set: put the new key in VIGIL_NEW_MASTER_KEY (base64, 32 bytes)',
@@ -94,21 +94,29 @@ export async function restoreCommand(file: string): Promise<void> {
   if (config.database.kind === 'postgres') {
     await pgRestore(config.database.url, source);
   } else {
-    // Check that the backup opens and migrates before it replaces anything.
-    const probe = openDatabase({ kind: 'sqlite', file: source });
+    // Work on a copy next to the database: check that it opens and migrates, then swap it in,
+    // so neither the backup file nor the current database is touched until the copy is good.
+    const staged = `${config.database.file}.restoring`;
+    copyFile(source, staged);
     try {
-      await probe.migrate();
+      const probe = openDatabase({ kind: 'sqlite', file: staged });
+      try {
+        await probe.migrate();
+      } finally {
+        await probe.close();
+      }
     } catch (error) {
+      removeFile(staged);
       throw new CliError(
         `${source} is not a usable Vigil backup: ${(error as Error).message}`,
         exitCodes.dataError,
       );
-    } finally {
-      await probe.close();
     }
+    removeFile(`${staged}-wal`);
+    removeFile(`${staged}-shm`);
     removeFile(`${config.database.file}-wal`);
     removeFile(`${config.database.file}-shm`);
-    copyFile(source, config.database.file);
+    replaceFile(staged, config.database.file);
   }
   process.stdout.write(`Restored from ${source}.\n`);
 }

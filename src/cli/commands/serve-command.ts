@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { createHttpApp } from '../../server/app.js';
+import { fileExists } from '../../server/platform/files.js';
 import { ensureFirstStart } from '../../server/first-start.js';
 import { createLogger } from '../../server/platform/logger.js';
 import { openRuntime } from '../../server/runtime.js';
 import { cliConfig } from '../cli-support.js';
 import { vigilVersion } from '../version.js';
+
+// The compiled CLI lives in dist/cli/commands; the web build in dist/web.
+const webRoot = fileURLToPath(new URL('../../web', import.meta.url));
 
 /** `vigil serve`: migrate, create the first administrator if needed, serve until signalled. */
 export async function serveCommand(): Promise<void> {
@@ -24,7 +29,9 @@ export async function serveCommand(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
     session: config.session,
+    webRoot: fileExists(webRoot) ? webRoot : null,
   });
+  if (!fileExists(webRoot)) logger.warn('web application not built: serving the API only');
   const address = await app.listen({ port: config.port, host: config.host });
   logger.info({ address, database: runtime.database.dialect.kind }, 'Vigil is listening');
 
@@ -42,6 +49,10 @@ export async function serveCommand(): Promise<void> {
         process.exit(1);
       });
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => {
+    stop('SIGTERM');
+  });
+  process.once('SIGINT', () => {
+    stop('SIGINT');
+  });
 }

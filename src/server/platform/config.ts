@@ -1,5 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseMasterKey } from './crypto/index.js';
+
+/** True when the value parses as a master key (checked here so a bad one is a config error). */
+function isMasterKey(value: string): boolean {
+  try {
+    parseMasterKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -9,7 +20,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
-  VIGIL_MASTER_KEY: z.string().optional(),
+  VIGIL_MASTER_KEY: z
+    .string()
+    .refine(isMasterKey, 'VIGIL_MASTER_KEY must be base64 for exactly 32 bytes')
+    .optional(),
   VIGIL_ADMIN_EMAIL: z.email().optional(),
   VIGIL_ADMIN_PASSWORD: z.string().optional(),
   VIGIL_DEMO: z.enum(['on', 'off']).default('on'),

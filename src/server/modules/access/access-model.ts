@@ -1,5 +1,4 @@
 import type { Grant } from '../../../core/permission-check.js';
-import type { AuditActor } from '../audit/index.js';
 
 /**
  * Who is making a request, resolved once per request by the auth module. Grants are the
@@ -26,8 +25,14 @@ export type Actor =
     }
   | { kind: 'system' };
 
+/** An actor as the audit log records it: opaque ids only (structurally the audit's actor). */
+export interface ActorIdentity {
+  type: 'user' | 'token' | 'system' | 'anonymous';
+  id: string | null;
+}
+
 /** The audit identity of an actor: opaque ids only. */
-export function auditActorOf(actor: Actor | null): AuditActor {
+export function auditActorOf(actor: Actor | null): ActorIdentity {
   if (actor === null) return { type: 'anonymous', id: null };
   switch (actor.kind) {
     case 'user':

@@ -6,7 +6,7 @@ import type { AuditEntry, AuditFilter } from './audit-model.js';
 
 function toEntry(row: Selectable<AuditEntriesTable>): AuditEntry {
   return {
-    seq: Number(row.seq),
+    seq: row.seq,
     at: row.at,
     actorType: row.actor_type as AuditEntry['actorType'],
     actorId: row.actor_id,
@@ -30,7 +30,7 @@ export async function lockHead(
   const row = await (
     dialect.supportsForUpdate ? query.forUpdate() : query
   ).executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), hash: row.hash };
+  return { seq: row.seq, hash: row.hash };
 }
 
 /** Reads the head without locking. */
@@ -40,7 +40,7 @@ export async function readHead(db: Executor): Promise<{ seq: number; hash: strin
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), hash: row.hash };
+  return { seq: row.seq, hash: row.hash };
 }
 
 /** Appends one entry and moves the head to it. */
@@ -104,7 +104,7 @@ export async function walkEntries(
       .execute();
     for (const row of rows) {
       if (!visit(toEntry(row))) return;
-      after = Number(row.seq);
+      after = row.seq;
     }
     if (rows.length < pageSize) return;
   }

@@ -1,3 +1,3 @@
 export type { AuditActor, AuditEntry, AuditEvent, AuditFilter } from './audit-model.js';
 export { createAuditService, type AuditService } from './audit-service.js';
-export { registerAuditRoutes } from './audit-routes.js';
+export { registerAuditRoutes, type AuditReader } from './audit-routes.js';

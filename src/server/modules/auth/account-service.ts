@@ -13,12 +13,7 @@ import {
 import type { Database, Executor } from '../../platform/db/database.js';
 import { auditActorOf, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import {
-  authorizeUserAction,
-  type Membership,
-  type User,
-  type UserService,
-} from '../users/index.js';
+import { type Membership, type User, type UserService } from '../users/index.js';
 import type { VaultService } from '../vault/index.js';
 import { liftEnrolmentRestriction, replaceRecoveryCodes } from './auth-repo.js';
 import { recoveryCodeHash } from './login-service.js';
@@ -139,12 +134,7 @@ export function createAccountService(deps: {
       database.db.transaction().execute(async (trx) => {
         const user = await users.findById(trx, userId);
         if (user === undefined) throw new AppError('user.not_found', { id: userId });
-        authorizeUserAction(
-          ctx.actor,
-          'user.reset_password',
-          user,
-          await users.memberships(trx, userId),
-        );
+        await users.authorizeAccountAction(trx, ctx.actor, 'user.reset_password', user);
         const problem = checkPassword(newPassword, user.email);
         if (problem !== null) throw refusePassword(problem, 'newPassword');
         await users.applyChanges(trx, user.id, {
@@ -171,7 +161,8 @@ export function createAccountService(deps: {
         const secret = await openTotpSecret(vault, trx, user, 'totp_pending_sealed');
         const step = checkTotp(secret, code, now());
         if (step === null) {
-          throw new AppError('auth.totp_invalid', [
+          // 400, not 401: a wrong code while enrolling is a form error, not a lost session.
+          throw new AppError('auth.totp_code_incorrect', [
             { path: ['body', 'code'], issue: 'incorrect', message: 'Incorrect code' },
           ]);
         }
@@ -196,6 +187,10 @@ export function createAccountService(deps: {
           throw new AppError('auth.password_incorrect', [
             { path: ['body', 'password'], issue: 'incorrect', message: 'Incorrect' },
           ]);
+        }
+        const memberships = await users.memberships(trx, user.id);
+        if (memberships.some((m) => m.requireTwoFactor)) {
+          throw new AppError('auth.totp_required_by_organisation');
         }
         await users.applyChanges(trx, user.id, {
           totpSecretSealed: null,

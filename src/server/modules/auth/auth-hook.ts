@@ -12,7 +12,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 function bearerOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header === undefined) return null;
-  const match = /^Bearer (\S+)$/.exec(header);
+  // The scheme name is case-insensitive (RFC 9110, section 11.1).
+  const match = /^Bearer (\S+)$/i.exec(header);
   if (match === null) throw new AppError('auth.token_invalid');
   return match[1] ?? null;
 }

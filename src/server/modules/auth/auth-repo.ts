@@ -108,7 +108,7 @@ export async function findChallenge(
   return (
     row && {
       userId: row.user_id,
-      attempts: Number(row.attempts),
+      attempts: row.attempts,
       expiresAt: row.expires_at,
       consumedAt: row.consumed_at,
     }

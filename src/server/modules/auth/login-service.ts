@@ -92,8 +92,14 @@ export function createLoginService(deps: {
       outcome,
     });
 
-  /** Finishes sign-in once every factor is verified. */
+  const accountKeyOf = (email: string) => throttleKey(`account:${email}`);
+
+  /**
+   * Finishes sign-in once every factor is verified. Failed attempts are forgiven only here, so
+   * a correct password followed by wrong second-factor codes still counts towards the lockout.
+   */
   const signIn = async (trx: Executor, user: User, requestId: string): Promise<LoginResult> => {
+    await clearFailures(trx, 'account', accountKeyOf(user.email));
     const memberships = await users.memberships(trx, user.id);
     const mustEnrol = user.totpEnabledAt === null && memberships.some((m) => m.requireTwoFactor);
     const session = await sessions.issue(trx, user.id, mustEnrol);
@@ -103,7 +109,7 @@ export function createLoginService(deps: {
 
   return {
     async login({ email, password, clientAddress, requestId }) {
-      const accountKey = throttleKey(`account:${email}`);
+      const accountKey = accountKeyOf(email);
       const addressKey = throttleKey(`address:${clientAddress}`);
       const until =
         (await lockout('account', accountKey, accountRule)) ??
@@ -129,7 +135,6 @@ export function createLoginService(deps: {
         throw new AppError('auth.invalid_credentials');
       }
       return database.db.transaction().execute(async (trx) => {
-        await clearFailures(trx, 'account', accountKey);
         if (user.totpEnabledAt !== null) {
           const challenge = randomSecret(32);
           await insertChallenge(trx, {
@@ -160,6 +165,9 @@ export function createLoginService(deps: {
       if (user === undefined || user.disabled || user.totpSecretSealed === null) {
         throw new AppError('auth.challenge_invalid');
       }
+      const accountKey = accountKeyOf(user.email);
+      const until = await lockout('account', accountKey, accountRule);
+      if (until !== null) throw new AppError('auth.locked', { retryAfter: until.toISOString() });
       return database.db
         .transaction()
         .execute(async (trx) => {
@@ -188,6 +196,12 @@ export function createLoginService(deps: {
           if (result !== null) return result;
           await database.db.transaction().execute(async (trx) => {
             await countChallengeAttempt(trx, idHash);
+            await insertFailure(trx, {
+              id: newId(),
+              kind: 'account',
+              keyHash: accountKey,
+              at: at.toISOString(),
+            });
             await recordAttempt(trx, 'auth.totp', 'failure', user, requestId);
           });
           throw new AppError('auth.totp_invalid');

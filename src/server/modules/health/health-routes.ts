@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
 
 const healthSchema = z.object({
@@ -10,13 +8,16 @@ const healthSchema = z.object({
 });
 
 /** `GET /api/health`: liveness plus a round trip to the database. */
-export function registerHealthRoutes(app: HttpApp, database: Database, version: string): void {
+export function registerHealthRoutes(
+  app: HttpApp,
+  deps: { databaseKind: 'sqlite' | 'postgres'; ping: () => Promise<void>; version: string },
+): void {
   app.get(
     '/api/health',
     { config: { public: true }, schema: { tags: ['health'], response: { 200: healthSchema } } },
     async () => {
-      await sql`select 1`.execute(database.db);
-      return { status: 'ok' as const, database: database.dialect.kind, version };
+      await deps.ping();
+      return { status: 'ok' as const, database: deps.databaseKind, version: deps.version };
     },
   );
 }

@@ -5,7 +5,7 @@ import {
   isPermissionVerb,
   type PermissionVerb,
 } from '../../../shared/permissions.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -64,7 +64,8 @@ export function createRoleService(deps: {
 
   return {
     async list(ctx) {
-      // Any signed-in user may see role definitions: the UI shows what a role can do.
+      // Role definitions are visible to anyone holding role.read in some organisation (the
+      // web navigation gates the roles page on the same verb); managing them is installation-wide.
       authorizeAnyRoleRead(ctx);
       return (await listRoleRows(database.db)).map(toRole);
     },
@@ -77,7 +78,13 @@ export function createRoleService(deps: {
           ]);
         }
         const unique = [...new Set(verbs)];
-        await upsertRoleRow(trx, { name, verbs: unique, builtIn: false }, now().toISOString());
+        try {
+          await upsertRoleRow(trx, { name, verbs: unique, builtIn: false }, now().toISOString());
+        } catch (error) {
+          // A concurrent request created the same role between the check and the insert.
+          if (isUniqueViolation(error)) throw new AppError('role.name_taken');
+          throw error;
+        }
         await write(ctx, 'role.create', name, trx);
         return { name, verbs: unique, builtIn: false };
       }),

@@ -1,4 +1,4 @@
-export type { ApiToken } from './token-repo.js';
+export type { ApiToken } from './token-model.js';
 export {
   createTokenService,
   type CreateTokenInput,

@@ -1,18 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { ApiTokensTable } from '../../platform/db/schema.js';
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  userId: string;
-  organisationId: string;
-  verbs: string[];
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+import type { ApiToken } from './token-model.js';
 
 function toToken(row: Selectable<ApiTokensTable>): ApiToken {
   return {

@@ -4,7 +4,7 @@ import { apiTokenSchema, createApiTokenBodySchema } from '../../../shared/identi
 import { isPermissionVerb } from '../../../shared/permissions.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
 import { contextOf } from '../access/index.js';
-import type { ApiToken } from './token-repo.js';
+import type { ApiToken } from './token-model.js';
 import type { TokenService } from './token-service.js';
 
 /** Allow-list of token fields; never the hash. */

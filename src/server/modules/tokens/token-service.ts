@@ -12,8 +12,8 @@ import {
   listTokens,
   markTokenUsed,
   revokeToken,
-  type ApiToken,
 } from './token-repo.js';
+import type { ApiToken } from './token-model.js';
 
 /** A prefix that makes leaked tokens easy to find by secret scanners. */
 const tokenPrefix = 'vgl_';

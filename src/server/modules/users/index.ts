@@ -1,6 +1,5 @@
 export type { Membership, User } from './user-model.js';
 export { countUsers, type UserChanges } from './user-repo.js';
-export { authorizeUserAction } from './user-policy.js';
 export { presentUser } from './user-presenter.js';
 export { createUserService, type CreateUserInput, type UserService } from './user-service.js';
 export { registerUserRoutes } from './user-routes.js';

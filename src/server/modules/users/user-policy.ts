@@ -4,22 +4,29 @@ import { can, type Actor } from '../access/index.js';
 import type { Membership, User } from './user-model.js';
 
 /**
- * May the actor act on another user's account with `verb`? Only if the actor holds the verb
- * over every organisation the target belongs to: otherwise an administrator of one NGO could
- * take over an account that also has access to another organisation's victims. System
- * administrators can be managed only by system administrators.
+ * May the actor act on another user's account with `verb`? Only if, over every organisation
+ * the target belongs to, the actor holds the verb and every verb the target's role grants
+ * there: otherwise an administrator of one NGO could reset the password of an account that
+ * also reaches another organisation's victims, or holds powers the administrator lacks (a
+ * break-glass role, say), and sign in as it. System administrators are managed only by
+ * system administrators.
  */
 export function authorizeUserAction(
   actor: Actor,
   verb: PermissionVerb,
   target: User,
   targetMemberships: readonly Membership[],
+  verbsByRole: ReadonlyMap<string, readonly PermissionVerb[]>,
 ): void {
   if (actor.kind === 'system' || actor.isSystemAdmin) return;
   const allowed =
     !target.isSystemAdmin &&
     targetMemberships.length > 0 &&
-    targetMemberships.every((m) => can(actor, verb, { organisationPath: m.organisationPath }));
+    targetMemberships.every((m) => {
+      const scope = { organisationPath: m.organisationPath };
+      const needed = [verb, ...(verbsByRole.get(m.role) ?? [])];
+      return needed.every((v) => can(actor, v, scope));
+    });
   if (!allowed) throw new AppError('access.denied', { verb });
 }
 

@@ -17,7 +17,7 @@ function toUser(row: Selectable<UsersTable>): User {
     totpSecretSealed: row.totp_secret_sealed,
     totpPendingSealed: row.totp_pending_sealed,
     totpEnabledAt: row.totp_enabled_at,
-    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    totpLastStep: row.totp_last_step,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

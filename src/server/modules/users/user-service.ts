@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/app-error.js';
+import type { PermissionVerb } from '../../../shared/permissions.js';
 import type { Language } from '../../../shared/vocabulary.js';
 import { checkPassword } from '../../../core/password-policy.js';
 import { organisationsWithVerb, type Grant } from '../../../core/permission-check.js';
@@ -62,6 +63,13 @@ export interface UserService {
   grantsOf: (db: Executor, userId: string) => Promise<Grant[]>;
   memberships: (db: Executor, userId: string) => Promise<Membership[]>;
   findById: (db: Executor, id: string) => Promise<User | undefined>;
+  /** Throws unless the actor may act on the target's account with `verb` (see user-policy). */
+  authorizeAccountAction: (
+    db: Executor,
+    actor: RequestContext['actor'],
+    verb: PermissionVerb,
+    target: User,
+  ) => Promise<void>;
   /** Internal: writes account changes decided by another module (passwords, two-factor). */
   applyChanges: (trx: Executor, id: string, changes: UserChanges) => Promise<void>;
   findByEmail: (db: Executor, email: string) => Promise<User | undefined>;
@@ -175,8 +183,22 @@ export function createUserService(deps: {
     return [...byOrg].map(([organisationId, verbs]) => ({ organisationId, verbs: [...verbs] }));
   };
 
+  const authorizeAccountAction: UserService['authorizeAccountAction'] = async (
+    db,
+    actor,
+    verb,
+    target,
+  ) => {
+    const [memberships, verbsByRole] = await Promise.all([
+      listMembershipsOfUser(db, target.id),
+      roles.verbsByRole(db),
+    ]);
+    authorizeUserAction(actor, verb, target, memberships, verbsByRole);
+  };
+
   return {
     grantsOf,
+    authorizeAccountAction,
     memberships: listMembershipsOfUser,
     findById: findUserById,
     applyChanges: (trx, id, changes) => updateUser(trx, id, changes, now().toISOString()),
@@ -199,6 +221,8 @@ export function createUserService(deps: {
       database.db.transaction().execute(async (trx) => {
         const user = await load(trx, id);
         authorizeUserRead(ctx.actor, user, await listMembershipsOfUser(trx, id));
+        // A user's record holds personal data (their email): reading it leaves a trace.
+        await record(trx, ctx, 'user.read', 'user', id, null);
         return user;
       }),
     async list(ctx) {
@@ -209,7 +233,7 @@ export function createUserService(deps: {
     update: (ctx, id, input) =>
       database.db.transaction().execute(async (trx) => {
         const user = await load(trx, id);
-        authorizeUserAction(ctx.actor, 'user.update', user, await listMembershipsOfUser(trx, id));
+        await authorizeAccountAction(trx, ctx.actor, 'user.update', user);
         const at = now().toISOString();
         await updateUser(trx, id, input, at);
         await record(trx, ctx, 'user.update', 'user', id, null);
@@ -235,7 +259,10 @@ export function createUserService(deps: {
     addMembership: (ctx, input) =>
       database.db.transaction().execute(async (trx) => {
         const org = await organisations.load(trx, input.organisationId);
-        await load(trx, input.userId);
+        const target = await load(trx, input.userId);
+        // Only users the actor can already see may be brought into an organisation; otherwise
+        // attaching an arbitrary id would reveal that user's name and email.
+        authorizeUserRead(ctx.actor, target, await listMembershipsOfUser(trx, target.id));
         const verbs = (await roles.verbsByRole(trx)).get(input.role);
         if (verbs === undefined) {
           throw new AppError('role.not_found', [
@@ -248,7 +275,13 @@ export function createUserService(deps: {
         }
         const id = newId();
         const at = now().toISOString();
-        await insertMembership(trx, { id, ...input, createdAt: at });
+        try {
+          await insertMembership(trx, { id, ...input, createdAt: at });
+        } catch (error) {
+          // A concurrent request added the same membership between the check and the insert.
+          if (isUniqueViolation(error)) throw new AppError('membership.exists');
+          throw error;
+        }
         await record(trx, ctx, 'membership.create', 'membership', id, org.id);
         const created = await findMembership(trx, id);
         if (created === undefined) throw new AppError('membership.not_found', { id });

@@ -1,5 +1,13 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type TableMetadata,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.js';
 import { migrateToLatest, type MigrationOutcome } from './migrations.js';
@@ -17,6 +25,8 @@ export interface Database {
   db: Kysely<Schema>;
   dialect: Dialect;
   migrate: () => Promise<MigrationOutcome>;
+  /** One round trip to the database (health checks). */
+  ping: () => Promise<void>;
   /** Writes a consistent copy of a SQLite database to `file` while it stays online. */
   backupSqlite: (file: string) => Promise<void>;
   close: () => Promise<void>;
@@ -34,6 +44,38 @@ function openSqlite(file: string): { kysely: Kysely<Schema>; raw: SqliteDatabase
   return { kysely, raw };
 }
 
+/**
+ * PostgreSQL with introspection limited to the schema the connection works in. Kysely's migrator
+ * lists every table of every schema only to learn whether its own bookkeeping tables exist; on a
+ * shared server that scan finds another schema's bookkeeping tables instead of ours, and trips
+ * over schemas it may not read or that are dropped while it runs. Nothing else in Vigil
+ * introspects, so tables are listed without their columns.
+ */
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<Schema>): DatabaseIntrospector {
+    const getTables = async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+        select c.relname as name, n.nspname as schema, c.relkind as kind
+        from pg_catalog.pg_class c
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')
+        order by c.relname`.execute(db);
+      return rows.map((row) => ({
+        name: row.name,
+        schema: row.schema,
+        isView: row.kind === 'v',
+        columns: [],
+      }));
+    };
+    return {
+      getSchemas: () => super.createIntrospector(db).getSchemas(),
+      getTables,
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- still part of the interface
+      getMetadata: async () => ({ tables: await getTables() }),
+    };
+  }
+}
+
 function openPostgres(url: string, schema: string | undefined): Kysely<Schema> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error('Invalid PostgreSQL schema name');
@@ -43,7 +85,11 @@ function openPostgres(url: string, schema: string | undefined): Kysely<Schema> {
     max: 10,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Schema>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+}
+
+async function ping(kysely: Kysely<Schema>): Promise<void> {
+  await sql`select 1`.execute(kysely);
 }
 
 /** Opens the configured database; does not migrate (call `migrate`). */
@@ -54,6 +100,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       db: kysely,
       dialect: sqliteDialect,
       migrate: () => migrateToLatest(kysely as Kysely<unknown>, sqliteDialect),
+      ping: () => ping(kysely),
       backupSqlite: async (file) => {
         await raw.backup(file);
       },
@@ -65,6 +112,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     db: kysely,
     dialect: postgresDialect,
     migrate: () => migrateToLatest(kysely as Kysely<unknown>, postgresDialect),
+    ping: () => ping(kysely),
     backupSqlite: () => Promise.reject(new Error('backupSqlite called on PostgreSQL')),
     close: () => kysely.destroy(),
   };
@@ -83,8 +131,11 @@ export async function createPostgresSchema(
   return async () => {
     const dropper = new pg.Client({ connectionString: url });
     await dropper.connect();
-    await dropper.query(`drop schema if exists "${schema}" cascade`);
-    await dropper.end();
+    try {
+      await dropper.query(`drop schema if exists "${schema}" cascade`);
+    } finally {
+      await dropper.end();
+    }
   };
 }
 

@@ -3,7 +3,9 @@ import type { Dialect } from './dialect.js';
 import * as platform from './migrations/20261127-01-platform.js';
 import * as auditAppendOnly from './migrations/20261127-02-audit-append-only.js';
 
-type MigrationModule = { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> };
+interface MigrationModule {
+  up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
+}
 
 // Listed statically (not read from a folder) so the set of migrations is fixed at build time
 // and the same in the compiled server and under test. Names sort in the order they run.

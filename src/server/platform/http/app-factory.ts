@@ -15,6 +15,7 @@ import { newId } from '../crypto/index.js';
 import type { Logger } from '../logger.js';
 import { sendError } from './error-mapper.js';
 import { registerJsonBodyParser } from './json-body.js';
+import { registerWebApp, wantsAppShell } from './static-web.js';
 
 /** Options of the HTTP shell. */
 export interface HttpOptions {
@@ -24,6 +25,8 @@ export interface HttpOptions {
   trustProxy: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Folder of the built web application, or null to serve the API only. */
+  webRoot: string | null;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
@@ -34,6 +37,8 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
  */
 export async function createHttpShell(options: HttpOptions) {
   const app = Fastify({
+    // tsc needs the cast (pino's Logger vs Fastify's base logger type); the linter disagrees.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
@@ -48,6 +53,9 @@ export async function createHttpShell(options: HttpOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonBodyParser(app);
+  // Set before any plugin is registered: a plugin's routes keep the error handler in force
+  // when they are added, and Fastify's default one answers in a different shape.
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
 
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
@@ -108,13 +116,30 @@ export async function createHttpShell(options: HttpOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) =>
-    sendError(new AppError('request.not_found'), request, reply),
+  // The documentation is public: every route registered in this child context is marked so.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { validatorUrl: null },
+    });
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
+    app.swagger(),
   );
+
+  const webRoot = options.webRoot;
+  if (webRoot !== null) {
+    await registerWebApp(app, webRoot);
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (webRoot !== null && wantsAppShell(request.method, request.url)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(new AppError('request.not_found'), request, reply);
+  });
   return app;
 }
 

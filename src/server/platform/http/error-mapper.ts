@@ -4,12 +4,12 @@ import { AppError } from '../../../shared/app-error.js';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '../../../shared/error-codes.js';
 import { errorCatalog } from '../../../shared/error-codes.js';
 
-type ValidationItem = {
+interface ValidationItem {
   keyword: string;
   instancePath: string;
   message?: string;
   params?: { keys?: unknown };
-};
+}
 
 function toPath(context: string | undefined, instancePath: string): (string | number)[] {
   const segments = instancePath
@@ -60,7 +60,7 @@ export function classifyError(error: unknown): {
     const context = (error as { validationContext?: string }).validationContext;
     return {
       code: 'validation.failed',
-      details: validationDetails(error.validation as ValidationItem[], context),
+      details: validationDetails(error.validation, context),
       unexpected: false,
     };
   }

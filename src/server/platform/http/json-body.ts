@@ -9,7 +9,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * Prototype-poisoning keys are refused as Fastify's parser does.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
+  // JSON is the only body the API accepts; anything else (text/plain included, which Fastify
+  // parses by default) is answered 415 before it reaches a route.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer' },

@@ -10,7 +10,10 @@ declare module 'fastify' {
   }
 }
 
-/** True when the matched route opted out of authentication. */
+/**
+ * True when the matched route opted out of authentication. Unmatched paths are public too:
+ * they answer 404 (or the web application's shell) and touch no data.
+ */
 export function isPublicRoute(request: FastifyRequest): boolean {
-  return request.routeOptions.config.public === true;
+  return request.is404 || request.routeOptions.config.public === true;
 }

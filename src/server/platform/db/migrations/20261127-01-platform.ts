@@ -190,8 +190,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db
-    .insertInto('audit_head' as never)
-    .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
-    .execute();
+  await sql`insert into audit_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
 }

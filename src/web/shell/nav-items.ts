@@ -1,0 +1,29 @@
+import type { PermissionVerb } from '../../shared/permissions.js';
+import type { SessionValue } from '../session/session-context.js';
+
+/** One entry of the main navigation, shown only to those who hold its verb. */
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  testId: string;
+  verb: PermissionVerb | null;
+}
+
+export const navItems: readonly NavItem[] = [
+  {
+    to: '/organisations',
+    labelKey: 'nav.organisations',
+    testId: 'nav-organisations',
+    verb: 'org.read',
+  },
+  { to: '/users', labelKey: 'nav.users', testId: 'nav-users', verb: 'user.read' },
+  { to: '/roles', labelKey: 'nav.roles', testId: 'nav-roles', verb: 'role.read' },
+  { to: '/tokens', labelKey: 'nav.tokens', testId: 'nav-tokens', verb: 'token.manage' },
+  { to: '/audit', labelKey: 'nav.audit', testId: 'nav-audit', verb: 'audit.read' },
+  { to: '/profile', labelKey: 'nav.profile', testId: 'nav-profile', verb: null },
+];
+
+/** The navigation this session may see (only the profile while two-factor enrolment is due). */
+export function visibleNavItems(session: SessionValue): NavItem[] {
+  return navItems.filter((item) => item.verb === null || session.can(item.verb));
+}

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Where screenshots go (git-ignored). */
+export const artefactsDir = path.join(root, 'test-artefacts', 'browser');
+
+export const adminEmail = 'admin@example.org';
+export const adminPassword = 'Correct-Horse-Battery-7781';
+
+/** A Vigil server started the way a user starts it (`npm start` path), on its own data. */
+export interface RunningVigil {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${String(child.exitCode)}:\n${output.join('')}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server did not become healthy:\n${output.join('')}`);
+}
+
+/** Starts `node scripts/start.js` (builds when stale) on a free port with a fresh data dir. */
+export async function startVigil(port: number): Promise<RunningVigil> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-browser-'));
+  const output: string[] = [];
+  // The browser tests use the embedded SQLite default, whatever the caller's environment says.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.VIGIL_MASTER_KEY;
+  const child = spawn(process.execPath, [path.join(root, 'scripts/start.js')], {
+    cwd: root,
+    env: {
+      ...inherited,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VIGIL_DATA_DIR: dataDir,
+      VIGIL_ADMIN_EMAIL: adminEmail,
+      VIGIL_ADMIN_PASSWORD: adminPassword,
+      VIGIL_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${String(port)}`;
+  await waitForHealth(baseUrl, child, output);
+  return {
+    baseUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Debian's Chromium, headless, with no network chatter. Playwright gives every launch a fresh
+ * temporary profile (user-data dir) of its own and deletes it on close.
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays
+ * on) and returns the serious and critical violations.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+/** Saves a full-page screenshot as test-artefacts/browser/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artefactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+}
