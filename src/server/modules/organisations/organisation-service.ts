@@ -69,11 +69,6 @@ export function createOrganisationService(deps: {
   const createIn: OrganisationService['createIn'] = async (trx, ctx, input) => {
     const parent = input.parentId === null ? null : await load(trx, input.parentId);
     authorize(ctx.actor, 'org.create', scopeOf(parent));
-    if ((await findOrganisationBySlug(trx, input.slug)) !== undefined) {
-      throw new AppError('org.slug_taken', [
-        { path: ['body', 'slug'], issue: 'taken', message: 'Slug already in use' },
-      ]);
-    }
     const id = newId();
     const at = now().toISOString();
     const org: Organisation = {
@@ -86,7 +81,12 @@ export function createOrganisationService(deps: {
     try {
       await insertOrganisation(trx, org);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('org.slug_taken');
+      // The unique index is the check: no read before the insert, and no race between them.
+      if (isUniqueViolation(error)) {
+        throw new AppError('org.slug_taken', [
+          { path: ['body', 'slug'], issue: 'taken', message: 'Slug already in use' },
+        ]);
+      }
       throw error;
     }
     await audit.record(trx, {

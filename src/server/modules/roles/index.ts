@@ -1,2 +1,2 @@
-export { createRoleService, type Role, type RoleService } from './role-service.js';
+export { createRoleService, roleVerbs, type Role, type RoleService } from './role-service.js';
 export { registerRoleRoutes } from './role-routes.js';

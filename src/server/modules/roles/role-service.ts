@@ -37,13 +37,18 @@ export interface RoleService {
 
 const isBuiltIn = (name: string): boolean => (builtInRoleNames as readonly string[]).includes(name);
 
+/**
+ * The verbs a role grants, from its stored row. Built-in verbs come from code so that upgrades
+ * extend them; unknown stored verbs (from a newer version, say) are dropped, not trusted.
+ */
+export function roleVerbs(name: string, storedVerbs: readonly string[]): PermissionVerb[] {
+  return isBuiltIn(name)
+    ? [...builtInRoles[name as keyof typeof builtInRoles]]
+    : storedVerbs.filter(isPermissionVerb);
+}
+
 function toRole(row: { name: string; verbs: string[]; builtIn: boolean }): Role {
-  // Built-in verbs come from code so that upgrades extend them; unknown stored verbs (from a
-  // newer version, say) are dropped rather than trusted.
-  const verbs = isBuiltIn(row.name)
-    ? [...builtInRoles[row.name as keyof typeof builtInRoles]]
-    : row.verbs.filter(isPermissionVerb);
-  return { name: row.name, verbs, builtIn: isBuiltIn(row.name) };
+  return { name: row.name, verbs: roleVerbs(row.name, row.verbs), builtIn: isBuiltIn(row.name) };
 }
 
 export function createRoleService(deps: {

@@ -99,3 +99,21 @@ export async function insertMembership(
 export async function deleteMembership(trx: Executor, id: string): Promise<void> {
   await trx.deleteFrom('memberships').where('id', '=', id).execute();
 }
+
+/** Each membership's organisation and its role's stored verbs (JSON decoded). */
+export async function listRoleGrantsOfUser(
+  db: Executor,
+  userId: string,
+): Promise<{ organisationId: string; role: string; storedVerbs: string[] }[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('roles', 'roles.name', 'memberships.role')
+    .select(['memberships.organisation_id', 'memberships.role', 'roles.verbs'])
+    .where('memberships.user_id', '=', userId)
+    .execute();
+  return rows.map((row) => ({
+    organisationId: row.organisation_id,
+    role: row.role,
+    storedVerbs: JSON.parse(row.verbs) as string[],
+  }));
+}

@@ -8,13 +8,14 @@ import { isUniqueViolation, type Database, type Executor } from '../../platform/
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { OrganisationService } from '../organisations/index.js';
-import type { RoleService } from '../roles/index.js';
+import { roleVerbs, type RoleService } from '../roles/index.js';
 import {
   deleteMembership,
   findMembership,
   insertMembership,
   listMembershipsOfUser,
   listMembershipsUnder,
+  listRoleGrantsOfUser,
   membershipExists,
 } from './membership-repo.js';
 import type { Membership, User } from './user-model.js';
@@ -169,16 +170,13 @@ export function createUserService(deps: {
     return user;
   };
 
+  // Runs on every authenticated request: one query joining memberships to their roles.
   const grantsOf = async (db: Executor, userId: string): Promise<Grant[]> => {
-    const [memberships, verbsByRole] = await Promise.all([
-      listMembershipsOfUser(db, userId),
-      roles.verbsByRole(db),
-    ]);
     const byOrg = new Map<string, Set<Grant['verbs'][number]>>();
-    for (const m of memberships) {
-      const verbs = byOrg.get(m.organisationId) ?? new Set();
-      for (const verb of verbsByRole.get(m.role) ?? []) verbs.add(verb);
-      byOrg.set(m.organisationId, verbs);
+    for (const row of await listRoleGrantsOfUser(db, userId)) {
+      const verbs = byOrg.get(row.organisationId) ?? new Set();
+      for (const verb of roleVerbs(row.role, row.storedVerbs)) verbs.add(verb);
+      byOrg.set(row.organisationId, verbs);
     }
     return [...byOrg].map(([organisationId, verbs]) => ({ organisationId, verbs: [...verbs] }));
   };

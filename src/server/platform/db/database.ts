@@ -11,6 +11,7 @@ import {
 import pg from 'pg';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.js';
 import { migrateToLatest, type MigrationOutcome } from './migrations.js';
+import { withStatementCache } from './statement-cache.js';
 import type { Schema } from './schema.js';
 
 /** The query builder every repository receives: the database or an open transaction. */
@@ -40,7 +41,9 @@ function openSqlite(file: string): { kysely: Kysely<Schema>; raw: SqliteDatabase
   raw.pragma('synchronous = NORMAL');
   // Freed pages are overwritten with zeros, so crypto-shredded keys do not linger in the file.
   raw.pragma('secure_delete = ON');
-  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const kysely = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+  });
   return { kysely, raw };
 }
 

@@ -1,0 +1,37 @@
+import type SqliteDatabase from 'better-sqlite3';
+import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Gives Kysely prepared statements from a bounded cache keyed by SQL text. Kysely's SQLite
+ * driver prepares every statement on every execution, which costs as much as running it;
+ * Vigil's queries are a small fixed set, so each is compiled once. A statement still being
+ * iterated (a streaming read) is busy and cannot be reused, so that case prepares afresh.
+ */
+export function withStatementCache(
+  raw: SqliteDatabase.Database,
+  capacity = 500,
+): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      raw.close();
+    },
+    prepare: (sql): SqliteStatement => {
+      const cached = cache.get(sql);
+      if (cached !== undefined && !cached.busy) {
+        // Re-insert to keep the map in least-recently-used order.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = raw.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > capacity) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return statement;
+    },
+  };
+}
