@@ -7,6 +7,7 @@ import { tokenApi, type Organisation } from '../../api/endpoints.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
 import { FormAlert, FormField } from '../../components/form-field.js';
+import { OrganisationSelect } from '../../components/organisation-select.js';
 import { VerbPicker } from '../../components/verb-picker.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
 import { organisationsWhere, verbsIn } from '../../session/permissions.js';
@@ -98,21 +99,12 @@ function TokenForm({
         testId="token-org"
       >
         {(control) => (
-          <select
-            {...control}
-            className="input"
+          <OrganisationSelect
+            control={control}
+            places={places}
             value={organisationId}
-            onChange={(event) => {
-              setOrganisationId(event.target.value);
-            }}
-          >
-            <option value="">{t('common.choose')}</option>
-            {places.map((org) => (
-              <option key={org.id} value={org.id}>
-                {org.name}
-              </option>
-            ))}
-          </select>
+            onChange={setOrganisationId}
+          />
         )}
       </FormField>
       <FormField

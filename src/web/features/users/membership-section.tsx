@@ -5,6 +5,7 @@ import { queryKeys, userApi, type Membership, type Organisation } from '../../ap
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
 import { FormAlert, FormField } from '../../components/form-field.js';
+import { OrganisationSelect } from '../../components/organisation-select.js';
 import { useToast } from '../../components/toasts.js';
 import { useFormatters } from '../../i18n/format.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
@@ -58,21 +59,12 @@ function AddMembershipForm({
           testId="membership-org"
         >
           {(control) => (
-            <select
-              {...control}
-              className="input"
+            <OrganisationSelect
+              control={control}
+              places={places}
               value={organisationId}
-              onChange={(event) => {
-                setOrganisationId(event.target.value);
-              }}
-            >
-              <option value="">{t('common.choose')}</option>
-              {places.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.name}
-                </option>
-              ))}
-            </select>
+              onChange={setOrganisationId}
+            />
           )}
         </FormField>
         <FormField

@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/vocabulary.js';
 import { queryKeys, userApi, type Organisation } from '../../api/endpoints.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
 import { FormAlert, FormField } from '../../components/form-field.js';
+import { OrganisationSelect } from '../../components/organisation-select.js';
 import { useToast } from '../../components/toasts.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
 import { currentLanguage, isLanguage, languageNames, languageOrder } from '../../i18n/i18n.js';
@@ -145,21 +146,12 @@ function UserCreateForm({
         testId="user-org"
       >
         {(control) => (
-          <select
-            {...control}
-            className="input"
+          <OrganisationSelect
+            control={control}
+            places={places}
             value={organisationId}
-            onChange={(event) => {
-              setOrganisationId(event.target.value);
-            }}
-          >
-            <option value="">{t('common.choose')}</option>
-            {places.map((org) => (
-              <option key={org.id} value={org.id}>
-                {org.name}
-              </option>
-            ))}
-          </select>
+            onChange={setOrganisationId}
+          />
         )}
       </FormField>
       <FormField name="role" label={t('users.role')} error={error} required testId="user-role">
