@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/vocabulary.js';
 import { setCsrfToken } from '../../api/api-client.js';
 import { authApi, queryKeys, type Me } from '../../api/endpoints.js';
 import { FormAlert, FormField } from '../../components/form-field.js';
+import { NewPasswordField } from '../../components/new-password-field.js';
 import { useToast } from '../../components/toasts.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
 import { applyLanguage, isLanguage, languageNames, languageOrder } from '../../i18n/i18n.js';
@@ -157,27 +158,14 @@ export function PasswordSection() {
             />
           )}
         </FormField>
-        <FormField
+        <NewPasswordField
           name="newPassword"
           label={t('password.new')}
-          hint={t('password.hint')}
-          error={error}
-          required
           testId="password-new"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              className="input"
-              autoComplete="new-password"
-              value={newPassword}
-              onChange={(event) => {
-                setNewPassword(event.target.value);
-              }}
-            />
-          )}
-        </FormField>
+          error={error}
+          value={newPassword}
+          onChange={setNewPassword}
+        />
         <div className="form-actions">
           <button
             type="submit"

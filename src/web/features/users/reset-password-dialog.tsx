@@ -3,7 +3,8 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userApi, type User } from '../../api/endpoints.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
-import { FormAlert, FormField } from '../../components/form-field.js';
+import { FormAlert } from '../../components/form-field.js';
+import { NewPasswordField } from '../../components/new-password-field.js';
 import { useToast } from '../../components/toasts.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
 
@@ -30,27 +31,14 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
     <form className="form" onSubmit={submit} noValidate>
       <p>{t('users.resetIntro', { name: user.displayName })}</p>
       <FormAlert error={error} fields={['newPassword']} />
-      <FormField
+      <NewPasswordField
         name="newPassword"
         label={t('password.new')}
-        hint={t('password.hint')}
-        error={error}
-        required
         testId="reset-password"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            className="input"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(event) => {
-              setNewPassword(event.target.value);
-            }}
-          />
-        )}
-      </FormField>
+        error={error}
+        value={newPassword}
+        onChange={setNewPassword}
+      />
       <DialogActions>
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}

@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/vocabulary.js';
 import { queryKeys, userApi, type Organisation } from '../../api/endpoints.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
 import { FormAlert, FormField } from '../../components/form-field.js';
+import { NewPasswordField } from '../../components/new-password-field.js';
 import { OrganisationSelect } from '../../components/organisation-select.js';
 import { useToast } from '../../components/toasts.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
@@ -99,27 +100,14 @@ function UserCreateForm({
           />
         )}
       </FormField>
-      <FormField
+      <NewPasswordField
         name="password"
         label={t('users.initialPassword')}
-        hint={t('password.hint')}
-        error={error}
-        required
         testId="user-password"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            className="input"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-            }}
-          />
-        )}
-      </FormField>
+        error={error}
+        value={password}
+        onChange={setPassword}
+      />
       <FormField name="language" label={t('users.language')} error={error} testId="user-language">
         {(control) => (
           <select
