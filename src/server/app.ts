@@ -1,5 +1,5 @@
 import { createKeyring, type Keyring } from './platform/crypto/index.js';
-import type { Database } from './platform/db/database.js';
+import type { Database, Executor } from './platform/db/database.js';
 import { createHttpShell, type HttpApp } from './platform/http/app-factory.js';
 import type { Logger } from './platform/logger.js';
 import {
@@ -31,6 +31,31 @@ import {
 } from './modules/tokens/index.js';
 import { createUserService, registerUserRoutes, type UserService } from './modules/users/index.js';
 import { createVaultService, type VaultService } from './modules/vault/index.js';
+import {
+  createCaseService,
+  createConsentService,
+  createCrisisService,
+  createSafeguardService,
+  createScreeningService,
+  registerCaseRoutes,
+  registerScreeningRoutes,
+  registerCrisisRoutes,
+  type CaseService,
+  type ConsentService,
+  type CrisisService,
+  type SafeguardService,
+  type ScreeningService,
+} from './modules/cases/index.js';
+import {
+  createNotificationService,
+  registerNotificationRoutes,
+  type NotificationService,
+} from './modules/notifications/index.js';
+import {
+  createReferralService,
+  registerReferralRoutes,
+  type ReferralService,
+} from './modules/referrals/index.js';
 
 /** Settings the services need (a subset of Config, so tests can build services directly). */
 export interface ServiceSettings {
@@ -51,6 +76,13 @@ export interface Services {
   sessions: SessionService;
   login: LoginService;
   account: AccountService;
+  notifications: NotificationService;
+  cases: CaseService;
+  consents: ConsentService;
+  safeguards: SafeguardService;
+  screenings: ScreeningService;
+  crises: CrisisService;
+  referrals: ReferralService;
 }
 
 /** The composition root: builds services over a database, a master key and a clock. */
@@ -85,6 +117,30 @@ export function createServices(
     now,
   });
   const account = createAccountService({ database, audit, users, sessions, vault, now });
+  const organisationPath = async (db: Executor, id: string) =>
+    (await organisations.load(db, id)).path;
+  const notifications = createNotificationService({ database, now });
+  const cases = createCaseService({ database, audit, vault, organisationPath, now });
+  const consents = createConsentService({ database, audit, cases, now });
+  const safeguards = createSafeguardService({
+    database,
+    audit,
+    vault,
+    notifications,
+    loadFor: cases.loadFor,
+    now,
+  });
+  const screenings = createScreeningService({ database, audit, cases, now });
+  const crises = createCrisisService({ database, audit, now });
+  const referrals = createReferralService({
+    database,
+    audit,
+    vault,
+    cases,
+    consents,
+    organisationPath,
+    now,
+  });
   return {
     database,
     keyring,
@@ -98,6 +154,13 @@ export function createServices(
     sessions,
     login,
     account,
+    notifications,
+    cases,
+    consents,
+    safeguards,
+    screenings,
+    crises,
+    referrals,
   };
 }
 
@@ -136,6 +199,11 @@ export async function createHttpApp(
   registerUserRoutes(app, services.users);
   registerRoleRoutes(app, services.roles);
   registerTokenRoutes(app, services.tokens);
+  registerNotificationRoutes(app, services.notifications);
+  registerCaseRoutes(app, services);
+  registerCrisisRoutes(app, services.crises);
+  registerScreeningRoutes(app, services.screenings);
+  registerReferralRoutes(app, services.referrals);
   const db = services.database.db;
   registerAuditRoutes(app, {
     query: (filter) => services.audit.query(db, filter),

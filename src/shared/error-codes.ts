@@ -97,6 +97,56 @@ export const errorCatalog = {
     message: 'The audit entry could not be written; nothing was changed.',
   },
 
+  // Case records
+  'case.not_found': { status: 404, message: 'The case does not exist or is not visible to you.' },
+  'case.number_taken': {
+    status: 409,
+    message: 'Another case of this organisation has this case number.',
+  },
+  'case.version_conflict': {
+    status: 409,
+    message: 'Someone else changed this case meanwhile; reload it and apply your change again.',
+  },
+  'case.forgotten': {
+    status: 410,
+    message: 'This person was forgotten: the case keeps anonymous facts only.',
+  },
+  'case.forget_unconfirmed': {
+    status: 400,
+    message: 'Type the case number exactly to confirm that this person is to be forgotten.',
+  },
+  'case.break_glass_unneeded': {
+    status: 409,
+    message: 'You can already open this case; emergency access is not needed.',
+  },
+  'consent.required': {
+    status: 403,
+    message: 'The person has not consented to this; a user allowed to override must give a reason.',
+  },
+  'consent.incomplete': {
+    status: 400,
+    message: 'Consent is informed only after every required point was explained.',
+  },
+  'consent.not_found': { status: 404, message: 'The consent entry does not exist or was revoked.' },
+  'crisis.name_taken': { status: 409, message: 'A crisis with this name already exists.' },
+  'notification.not_found': {
+    status: 404,
+    message: 'The notification does not exist or was already read.',
+  },
+  'provider.not_found': { status: 404, message: 'The service provider does not exist.' },
+  'provider.unavailable': {
+    status: 409,
+    message: 'The service provider is inactive or does not offer this kind of service.',
+  },
+  'referral.not_found': {
+    status: 404,
+    message: 'The referral does not exist or is not visible to you.',
+  },
+  'referral.invalid_transition': {
+    status: 409,
+    message: 'The referral cannot move to this status from its current one.',
+  },
+
   // Encryption
   'crypto.wrong_master_key': {
     status: 500,
@@ -107,6 +157,12 @@ export const errorCatalog = {
     message: 'The data key of this record was destroyed; its protected fields are gone.',
   },
   'crypto.decrypt_failed': { status: 500, message: 'Protected data could not be decrypted.' },
+
+  // Victim screening
+  'screening.unknown_indicator': {
+    status: 400,
+    message: 'An indicator code is unknown or not part of the chosen screening profile.',
+  },
 
   internal: { status: 500, message: 'An internal error occurred.' },
 } as const satisfies Record<string, { status: number; message: string }>;

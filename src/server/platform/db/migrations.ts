@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect } from './dialect.js';
 import * as platform from './migrations/20261127-01-platform.js';
 import * as auditAppendOnly from './migrations/20261127-02-audit-append-only.js';
+import * as cases from './migrations/20261128-01-cases.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -12,6 +13,7 @@ interface MigrationModule {
 const migrations: Record<string, MigrationModule> = {
   '20261127-01-platform': platform,
   '20261127-02-audit-append-only': auditAppendOnly,
+  '20261128-01-cases': cases,
 };
 
 function createProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,41 @@
+import type { AgeBand, MajorityStatus } from '../../shared/case-vocabulary.js';
+
+/** Whole years between a birth date and a day (both `YYYY-MM-DD`); null when after the day. */
+export function ageOn(birthDate: string, day: string): number | null {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  if (by === undefined || bm === undefined || bd === undefined) return null;
+  if (y === undefined || m === undefined || d === undefined) return null;
+  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return age < 0 ? null : age;
+}
+
+const bandFloors: readonly [number, AgeBand][] = [
+  [48, '48+'],
+  [39, '39-47'],
+  [30, '30-38'],
+  [27, '27-29'],
+  [24, '24-26'],
+  [21, '21-23'],
+  [18, '18-20'],
+  [9, '9-17'],
+  [0, '0-8'],
+];
+
+/** CTDC's broad age band of an age in years. */
+export function ageBandOf(age: number): AgeBand {
+  for (const [floor, band] of bandFloors) if (age >= floor) return band;
+  return '0-8';
+}
+
+/** Adult or minor at an age; the band decides when no exact age is known. */
+export function majorityOf(age: number | null, band: AgeBand | null): MajorityStatus {
+  if (age !== null) return age >= 18 ? 'Adult' : 'Minor';
+  if (band === null) return 'Unknown';
+  return band === '0-8' || band === '9-17' ? 'Minor' : 'Adult';
+}
+
+/** A referral is overdue when it is still unacknowledged after its deadline. */
+export function isReferralOverdue(status: string, acknowledgeBy: string, now: string): boolean {
+  return status === 'sent' && acknowledgeBy < now;
+}

@@ -1,0 +1,71 @@
+import type {
+  CaseRecord,
+  Perpetrator,
+  SupportPlan,
+  TipEvent,
+  Victim,
+  VictimIdentity,
+} from '../../../shared/case-schemas.js';
+
+/** The victim's analytic facts: everything but the sealed identity. */
+export type VictimFacts = Omit<Victim, 'identity'>;
+
+/** A stored case as services see it, identity still sealed. */
+export interface StoredCase {
+  id: string;
+  organisationId: string;
+  caseNumber: string;
+  status: CaseRecord['status'];
+  registrationYear: number;
+  registeredOn: string | null;
+  dataSource: CaseRecord['dataSource'];
+  synthetic: boolean;
+  importJobId: string | null;
+  dataKeyId: string;
+  identitySealed: string | null;
+  victim: VictimFacts;
+  forgottenAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A child record (perpetrator, event, support plan): facts plus sealed text. */
+export interface StoredChild {
+  id: string;
+  caseId: string;
+  position: number;
+  facts: Record<string, unknown>;
+  sealed: string | null;
+}
+
+/** The three child kinds and their tables. */
+export const childKinds = {
+  perpetrators: 'case_perpetrators',
+  events: 'case_events',
+  supportPlans: 'case_support_plans',
+} as const;
+export type ChildKind = keyof typeof childKinds;
+
+// Which fields of each child kind are identifying (sealed); the rest are analytic facts.
+export const sealedChildFields = {
+  perpetrators: ['name', 'details'],
+  events: ['place', 'description'],
+  supportPlans: ['objectives', 'actionPlan'],
+} as const satisfies Record<ChildKind, readonly string[]>;
+
+/** What a reader may see of a case. */
+export type CaseView = 'full' | 'analytic';
+
+/** A case opened for a reader: identity and sealed child fields only in the full view. */
+export interface OpenedCase {
+  stored: StoredCase;
+  organisationPath: readonly string[];
+  view: CaseView;
+  /** Null in the analytic view and after the person was forgotten. */
+  identity: VictimIdentity | null;
+  perpetrators: Perpetrator[];
+  events: TipEvent[];
+  supportPlans: SupportPlan[];
+  breakGlass: boolean;
+}

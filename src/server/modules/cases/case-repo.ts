@@ -1,0 +1,307 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { CaseListQuery } from '../../../shared/case-schemas.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { CasesTable } from '../../platform/db/schema.js';
+import { pathToIds } from '../access/index.js';
+import {
+  childKinds,
+  type ChildKind,
+  type StoredCase,
+  type StoredChild,
+  type VictimFacts,
+} from './case-model.js';
+
+const list = (value: readonly string[] | null): string | null =>
+  value === null ? null : JSON.stringify(value);
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the stored code type
+const parseList = <T>(value: string | null): T[] | null =>
+  value === null ? null : (JSON.parse(value) as T[]);
+
+/** The stored row of a case. */
+export function caseToRow(
+  stored: StoredCase,
+  extra: { sourceKey: string | null; createdBy: string | null },
+): Insertable<CasesTable> {
+  const v = stored.victim;
+  return {
+    id: stored.id,
+    organisation_id: stored.organisationId,
+    case_number: stored.caseNumber,
+    status: stored.status,
+    registration_year: stored.registrationYear,
+    registered_on: stored.registeredOn,
+    data_source: stored.dataSource,
+    synthetic: stored.synthetic ? 1 : 0,
+    import_job_id: stored.importJobId,
+    source_key: extra.sourceKey,
+    data_key_id: stored.dataKeyId,
+    identity_sealed: stored.identitySealed,
+    ...victimColumns(v),
+    forgotten_at: stored.forgottenAt,
+    version: stored.version,
+    created_by: extra.createdBy,
+    created_at: stored.createdAt,
+    updated_at: stored.updatedAt,
+  };
+}
+
+/** The analytic columns of the victim. */
+export function victimColumns(v: VictimFacts) {
+  return {
+    gender: v.gender,
+    age_at_identification: v.ageAtIdentification,
+    age_when_trafficked: v.ageWhenTrafficked,
+    age_band: v.ageBand,
+    majority_status: v.majorityStatus,
+    majority_status_at_exploitation: v.majorityStatusAtExploitation,
+    majority_status_at_entry: v.majorityStatusAtEntry,
+    primary_language: v.primaryLanguage,
+    citizenship: JSON.stringify(v.citizenship),
+    primary_citizenship: v.citizenship[0] ?? null,
+    trafficking_status: v.traffickingStatus,
+    status_decided_by: v.statusDecidedBy,
+    relationship_to_trafficker: v.relationshipToTrafficker,
+    recruiter_relations: list(v.recruiterRelations),
+    recruitment_methods: list(v.recruitmentMethods),
+    control_methods: list(v.controlMethods),
+    exploitation_types: list(v.exploitationTypes),
+    labour_sectors: list(v.labourSectors),
+    sex_exploitation_types: list(v.sexExploitationTypes),
+    abducted: v.abducted === null ? null : v.abducted ? 1 : 0,
+    exploitation_duration: v.exploitationDuration,
+    country_of_exploitation: v.countryOfExploitation,
+    displacement_status: v.displacementStatus,
+    conflict_related: v.conflict.related,
+    conflict_bases: JSON.stringify(v.conflict.bases),
+    crisis_id: v.conflict.crisisId,
+  };
+}
+
+// Values were validated by the schema on the way in; the CHECK constraints and this mapping
+// are the only writers, so the casts restate what was stored.
+function rowToCase(row: Selectable<CasesTable>): StoredCase {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    caseNumber: row.case_number,
+    status: row.status as StoredCase['status'],
+    registrationYear: row.registration_year,
+    registeredOn: row.registered_on,
+    dataSource: row.data_source as StoredCase['dataSource'],
+    synthetic: row.synthetic === 1,
+    importJobId: row.import_job_id,
+    dataKeyId: row.data_key_id,
+    identitySealed: row.identity_sealed,
+    victim: {
+      gender: row.gender as VictimFacts['gender'],
+      citizenship: JSON.parse(row.citizenship) as string[],
+      ageAtIdentification: row.age_at_identification,
+      ageWhenTrafficked: row.age_when_trafficked,
+      ageBand: row.age_band as VictimFacts['ageBand'],
+      majorityStatus: row.majority_status as VictimFacts['majorityStatus'],
+      majorityStatusAtExploitation:
+        row.majority_status_at_exploitation as VictimFacts['majorityStatusAtExploitation'],
+      majorityStatusAtEntry: row.majority_status_at_entry as VictimFacts['majorityStatusAtEntry'],
+      primaryLanguage: row.primary_language,
+      traffickingStatus: row.trafficking_status as VictimFacts['traffickingStatus'],
+      statusDecidedBy: row.status_decided_by as VictimFacts['statusDecidedBy'],
+      relationshipToTrafficker:
+        row.relationship_to_trafficker as VictimFacts['relationshipToTrafficker'],
+      recruiterRelations: parseList(row.recruiter_relations),
+      recruitmentMethods: parseList(row.recruitment_methods),
+      controlMethods: parseList(row.control_methods),
+      exploitationTypes: parseList(row.exploitation_types),
+      labourSectors: parseList(row.labour_sectors),
+      sexExploitationTypes: parseList(row.sex_exploitation_types),
+      abducted: row.abducted === null ? null : row.abducted === 1,
+      exploitationDuration: row.exploitation_duration as VictimFacts['exploitationDuration'],
+      countryOfExploitation: row.country_of_exploitation,
+      displacementStatus: row.displacement_status as VictimFacts['displacementStatus'],
+      conflict: {
+        related: row.conflict_related as VictimFacts['conflict']['related'],
+        bases: JSON.parse(row.conflict_bases) as VictimFacts['conflict']['bases'],
+        crisisId: row.crisis_id,
+      },
+    },
+    forgottenAt: row.forgotten_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertCaseRows(trx: Executor, rows: Insertable<CasesTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.insertInto('cases').values(rows).execute();
+}
+
+export async function insertChildren(
+  trx: Executor,
+  kind: ChildKind,
+  children: readonly StoredChild[],
+): Promise<void> {
+  if (children.length === 0) return;
+  await trx
+    .insertInto(childKinds[kind])
+    .values(
+      children.map((child) => ({
+        id: child.id,
+        case_id: child.caseId,
+        position: child.position,
+        facts: JSON.stringify(child.facts),
+        sealed: child.sealed,
+      })),
+    )
+    .execute();
+}
+
+export async function deleteChildren(
+  trx: Executor,
+  kind: ChildKind,
+  caseId: string,
+): Promise<void> {
+  await trx.deleteFrom(childKinds[kind]).where('case_id', '=', caseId).execute();
+}
+
+export async function listChildren(
+  db: Executor,
+  kind: ChildKind,
+  caseId: string,
+): Promise<StoredChild[]> {
+  const rows = await db
+    .selectFrom(childKinds[kind])
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    caseId: row.case_id,
+    position: row.position,
+    facts: JSON.parse(row.facts) as Record<string, unknown>,
+    sealed: row.sealed,
+  }));
+}
+
+/** Removes every sealed child value of a case (after its key was shredded). */
+export async function clearSealedChildren(trx: Executor, caseId: string): Promise<void> {
+  for (const table of Object.values(childKinds)) {
+    await trx.updateTable(table).set({ sealed: null }).where('case_id', '=', caseId).execute();
+  }
+}
+
+/** A case with its holder's ancestry. */
+export async function findCase(
+  db: Executor,
+  id: string,
+): Promise<{ stored: StoredCase; organisationPath: string[] } | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .innerJoin('organisations', 'organisations.id', 'cases.organisation_id')
+    .selectAll('cases')
+    .select('organisations.path as organisation_path')
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return { stored: rowToCase(row), organisationPath: pathToIds(row.organisation_path) };
+}
+
+export async function updateCaseRow(
+  trx: Executor,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Insertable<CasesTable>>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('cases')
+    .set(values)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Where a reader may look: organisations seen alone, and subtrees; null = everywhere. */
+export type CaseScope = { own: readonly string[]; subtrees: readonly string[] } | null;
+
+/** Lists cases inside a scope, newest first, with filters. */
+export async function listCases(
+  db: Executor,
+  scope: CaseScope,
+  query: CaseListQuery,
+): Promise<{ items: StoredCase[]; total: number }> {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('organisations', 'organisations.id', 'cases.organisation_id');
+  if (scope !== null) {
+    const { own, subtrees } = scope;
+    if (own.length === 0 && subtrees.length === 0) return { items: [], total: 0 };
+    q = q.where((eb) =>
+      eb.or([
+        ...(own.length > 0 ? [eb('cases.organisation_id', 'in', own)] : []),
+        ...subtrees.map((id) => eb('organisations.path', 'like', `%/${id}/%`)),
+      ]),
+    );
+  }
+  if (query.organisationId !== undefined) {
+    q = q.where('organisations.path', 'like', `%/${query.organisationId}/%`);
+  }
+  if (query.caseNumber !== undefined) q = q.where('cases.case_number', '=', query.caseNumber);
+  if (query.status !== undefined) q = q.where('cases.status', '=', query.status);
+  if (query.conflictRelated !== undefined) {
+    q = q.where('cases.conflict_related', '=', query.conflictRelated);
+  }
+  if (query.crisisId !== undefined) q = q.where('cases.crisis_id', '=', query.crisisId);
+  if (query.traffickingStatus !== undefined) {
+    q = q.where('cases.trafficking_status', '=', query.traffickingStatus);
+  }
+  if (query.registrationYear !== undefined) {
+    q = q.where('cases.registration_year', '=', query.registrationYear);
+  }
+  if (query.exploitationType !== undefined) {
+    // Codes are fixed identifiers from the vocabulary (validated), quoted as JSON stores them.
+    q = q.where('cases.exploitation_types', 'like', `%${JSON.stringify(query.exploitationType)}%`);
+  }
+  const totalRow = await q
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll('cases')
+    .orderBy('cases.created_at', 'desc')
+    .orderBy('cases.id')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return { items: rows.map(rowToCase), total: Number(totalRow.n) };
+}
+
+/** The ids of existing cases among source keys, for idempotent imports. */
+export async function existingSourceKeys(
+  db: Executor,
+  organisationId: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('cases')
+    .select('source_key')
+    .where('organisation_id', '=', organisationId)
+    .where('source_key', 'in', keys)
+    .execute();
+  return new Set(rows.map((row) => row.source_key ?? ''));
+}
+
+/** Revokes a forgotten case's open referrals and drops every packet it sent. */
+export async function revokeReferralsOf(trx: Executor, caseId: string, at: string): Promise<void> {
+  await trx
+    .updateTable('referrals')
+    .set({ status: 'revoked', updated_at: at })
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['sent', 'acknowledged', 'accepted'])
+    .execute();
+  await trx
+    .updateTable('referrals')
+    .set({ packet_sealed: null })
+    .where('case_id', '=', caseId)
+    .execute();
+}

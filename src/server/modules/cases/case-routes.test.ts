@@ -1,0 +1,326 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectError } from '../../../test-support/api-expect.js';
+import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
+import { buildCase } from '../../../test-support/case-fixtures.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+
+const unknownId = '00000000-0000-4000-8000-000000000000';
+
+interface CaseBody {
+  id: string;
+  caseNumber: string;
+  version: number;
+  view: string;
+  forgotten: boolean;
+  victim: {
+    identity: Record<string, unknown> | null;
+    ageAtIdentification: number | null;
+    ageBand: string | null;
+    gender: string;
+  };
+  perpetrators: { name: string | null; affiliation: string | null }[];
+  events: { place: string | null; country: string | null }[];
+}
+
+describe.each(databaseKinds)('cases API on %s', (kind) => {
+  let t: TestApp;
+  // root ─┬─ ngo ── field
+  //       └─ other
+  let ngo: string;
+  let field: string;
+  let other: string;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+    ngo = await t.createOrg('ngo', t.rootOrgId);
+    field = await t.createOrg('field', ngo);
+    other = await t.createOrg('other', t.rootOrgId);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const create = async (orgId: string, overrides: Record<string, unknown> = {}) => {
+    const response = await t.call(t.admin, 'POST', '/api/cases', buildCase(orgId, overrides));
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<CaseBody>();
+  };
+
+  describe('POST /api/cases', () => {
+    it('walks the ladder: 401, 403, 400, 201, audit', async () => {
+      expectError(await t.call(null, 'POST', '/api/cases', buildCase(ngo)), 401, 'auth.required');
+      const analyst = await t.userWithRole('analyst', ngo);
+      expectError(
+        await t.call(analyst, 'POST', '/api/cases', buildCase(ngo)),
+        403,
+        'access.denied',
+      );
+      const worker = await t.userWithRole('caseworker', ngo);
+      expectError(
+        await t.call(
+          worker,
+          'POST',
+          '/api/cases',
+          buildCase(ngo, { victim: { citizenship: ['XX1'], gender: 'Woman' } }),
+        ),
+        400,
+        'validation.failed',
+        [
+          ['body', 'victim', 'citizenship', 0],
+          ['body', 'victim', 'gender'],
+        ],
+      );
+      const response = await t.call(worker, 'POST', '/api/cases', buildCase(ngo));
+      expect(response.statusCode, response.body).toBe(201);
+      const body = response.json<CaseBody>();
+      expect(body.caseNumber).toMatch(/^2025-[A-Z2-9]{6}$/);
+      expect(body.victim.ageAtIdentification).toBe(23);
+      expect(body.victim.ageBand).toBe('21-23');
+      expect(await t.auditActions('case.create')).toContainEqual(
+        expect.objectContaining({ actorId: worker.userId, targetId: body.id }),
+      );
+    });
+
+    it('refuses an unknown crisis and a taken case number with their codes', async () => {
+      expectError(
+        await t.call(
+          t.admin,
+          'POST',
+          '/api/cases',
+          buildCase(ngo, { victim: { conflict: { related: 'Yes', crisisId: unknownId } } }),
+        ),
+        400,
+        'validation.failed',
+        [['body', 'victim', 'conflict', 'crisisId']],
+      );
+      await create(ngo, { caseNumber: 'GOMA-1' });
+      expectError(
+        await t.call(t.admin, 'POST', '/api/cases', buildCase(ngo, { caseNumber: 'GOMA-1' })),
+        409,
+        'case.number_taken',
+        [['body', 'caseNumber']],
+      );
+    });
+
+    it('stores identifying fields sealed, never in plain columns', async () => {
+      const created = await create(ngo);
+      const row = await t.database.db
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      const text = JSON.stringify(row);
+      for (const secret of ['Amina', 'Diallo', '2001-04-02', '+243812345678', 'transit']) {
+        expect(text).not.toContain(secret);
+      }
+      const children = await t.database.db.selectFrom('case_perpetrators').selectAll().execute();
+      expect(JSON.stringify(children)).not.toContain('Commander');
+      expect(row.gender).toBe('Feminine');
+      expect(row.conflict_related).toBe('Yes');
+    });
+  });
+
+  describe('each role’s view of the same case', () => {
+    it('caseworker full, analyst analytic, outsider nothing, data manager above sees the child', async () => {
+      const created = await create(field);
+      const worker = await t.userWithRole('caseworker', field);
+      const analyst = await t.userWithRole('analyst', field);
+      const outsider = await t.userWithRole('caseworker', other);
+      const parentWorker = await t.userWithRole('caseworker', ngo);
+      const manager = await t.userWithRole('data_manager', ngo);
+
+      const full = (await t.call(worker, 'GET', `/api/cases/${created.id}`)).json<CaseBody>();
+      expect(full.view).toBe('full');
+      expect(full.victim.identity).toMatchObject({ firstName: 'Amina', phone: '+243812345678' });
+      expect(full.perpetrators[0]?.name).toBe('Commander X');
+      expect(full.events[0]?.place).toBe('Camp near Rutshuru');
+
+      const response = await t.call(analyst, 'GET', `/api/cases/${created.id}`);
+      expect(response.statusCode).toBe(200);
+      const analytic = response.json<CaseBody>();
+      expect(analytic.view).toBe('analytic');
+      expect(analytic.victim.identity).toBeNull();
+      expect(analytic.perpetrators[0]).toMatchObject({
+        name: null,
+        affiliation: 'NonStateArmedGroup',
+      });
+      expect(analytic.events[0]).toMatchObject({ place: null, country: 'COD' });
+      for (const secret of ['Amina', 'Diallo', '2001-04-02', '+2438', 'Commander', 'Rutshuru']) {
+        expect(response.body).not.toContain(secret);
+      }
+
+      // A caseworker's case.read covers their own organisation only, not the ones below it.
+      expectError(await t.call(outsider, 'GET', `/api/cases/${created.id}`), 404, 'case.not_found');
+      expectError(
+        await t.call(parentWorker, 'GET', `/api/cases/${created.id}`),
+        404,
+        'case.not_found',
+      );
+      const managed = (await t.call(manager, 'GET', `/api/cases/${created.id}`)).json<CaseBody>();
+      expect(managed.view).toBe('full');
+
+      const reads = await t.auditActions('case.read');
+      for (const reader of [worker, analyst, manager]) {
+        expect(reads).toContainEqual(
+          expect.objectContaining({ actorId: reader.userId, targetId: created.id }),
+        );
+      }
+    });
+
+    it('lists only visible cases, without identifying fields, and audits the listing', async () => {
+      const mine = await create(ngo);
+      await create(other);
+      const worker = await t.userWithRole('caseworker', ngo);
+      const response = await t.call(worker, 'GET', '/api/cases');
+      expect(response.statusCode).toBe(200);
+      const body = response.json<{ items: { id: string }[]; total: number }>();
+      expect(body.items.map((item) => item.id)).toEqual([mine.id]);
+      expect(body.total).toBe(1);
+      expect(response.body).not.toContain('Amina');
+      expect(await t.auditActions('case.list')).toContainEqual(
+        expect.objectContaining({ actorId: worker.userId }),
+      );
+      const search = await t.call(worker, 'GET', `/api/cases?caseNumber=${mine.caseNumber}`);
+      expect(search.json<{ total: number }>().total).toBe(1);
+      expectError(
+        await t.call(worker, 'GET', '/api/cases?exploitationType=Nope'),
+        400,
+        'validation.failed',
+        [['querystring', 'exploitationType']],
+      );
+    });
+  });
+
+  describe('PATCH /api/cases/:id', () => {
+    it('updates with a version guard, and an analyst cannot write blind', async () => {
+      const created = await create(ngo);
+      const worker = await t.userWithRole('caseworker', ngo);
+      const ok = await t.call(worker, 'PATCH', `/api/cases/${created.id}`, {
+        version: 1,
+        status: 'FollowUp',
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json<CaseBody>().version).toBe(2);
+      expectError(
+        await t.call(worker, 'PATCH', `/api/cases/${created.id}`, { version: 1, status: 'Closed' }),
+        409,
+        'case.version_conflict',
+      );
+      const analyst = await t.userWithRole('analyst', ngo);
+      expectError(
+        await t.call(analyst, 'PATCH', `/api/cases/${created.id}`, {
+          version: 2,
+          status: 'Closed',
+        }),
+        403,
+        'access.denied',
+      );
+      expect(await t.auditActions('case.update')).toHaveLength(1);
+    });
+  });
+
+  describe('break-glass', () => {
+    it('needs the verb and a reason, notifies the holder’s data managers, and is audited', async () => {
+      const created = await create(other);
+      const manager = await t.userWithRole('data_manager', other);
+      const { createRole } = await import('../../../test-support/test-app.js');
+      await createRole(t.services, 'emergency', [
+        'case.read',
+        'case.read_identifying',
+        'case.break_glass',
+      ]);
+      const responder = await t.userWithRole('emergency', ngo);
+      const worker = await t.userWithRole('caseworker', ngo);
+      const url = `/api/cases/${created.id}/break-glass`;
+      const reason = { reason: 'Victim in immediate danger at the border crossing tonight' };
+
+      expectError(
+        await t.call(responder, 'GET', `/api/cases/${created.id}`),
+        404,
+        'case.not_found',
+      );
+      expectError(await t.call(worker, 'POST', url, reason), 403, 'access.denied');
+      expectError(
+        await t.call(responder, 'POST', url, { reason: 'urgent' }),
+        400,
+        'validation.failed',
+        [['body', 'reason']],
+      );
+      const granted = await t.call(responder, 'POST', url, reason);
+      expect(granted.statusCode, granted.body).toBe(201);
+
+      const read = (await t.call(responder, 'GET', `/api/cases/${created.id}`)).json<
+        CaseBody & { breakGlass: boolean }
+      >();
+      expect(read.breakGlass).toBe(true);
+      expect(read.victim.identity).toMatchObject({ firstName: 'Amina' });
+      // Emergency access is for reading: changing the case stays with its holder.
+      expectError(
+        await t.call(responder, 'PATCH', `/api/cases/${created.id}`, {
+          version: 1,
+          status: 'Closed',
+        }),
+        403,
+        'access.denied',
+      );
+      expect(await t.auditActions('case.break_glass')).toContainEqual(
+        expect.objectContaining({ actorId: responder.userId, targetId: created.id }),
+      );
+      expect(await t.auditActions('case.read_break_glass')).toHaveLength(1);
+      const notes = (await t.call(manager, 'GET', '/api/notifications')).json<{
+        items: { kind: string; targetId: string }[];
+      }>();
+      expect(notes.items).toContainEqual(
+        expect.objectContaining({ kind: 'case.break_glass', targetId: created.id }),
+      );
+
+      // The grant expires.
+      t.clock.advance(5 * 60 * 60 * 1000);
+      const again = await t.signIn(responder.email, 'Correct-Horse-Battery-7781');
+      expectError(await t.call(again, 'GET', `/api/cases/${created.id}`), 404, 'case.not_found');
+    });
+  });
+
+  describe('forget this person', () => {
+    it('shreds identifying fields, keeps analytic facts, and is audited', async () => {
+      const created = await create(ngo);
+      const worker = await t.userWithRole('caseworker', ngo);
+      const url = `/api/cases/${created.id}/forget`;
+      expectError(
+        await t.call(worker, 'POST', url, { confirmCaseNumber: 'WRONG' }),
+        400,
+        'case.forget_unconfirmed',
+        [['body', 'confirmCaseNumber']],
+      );
+      const analyst = await t.userWithRole('analyst', ngo);
+      expectError(
+        await t.call(analyst, 'POST', url, { confirmCaseNumber: created.caseNumber }),
+        403,
+        'access.denied',
+      );
+      const done = await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber });
+      expect(done.statusCode, done.body).toBe(204);
+
+      const after = (await t.call(worker, 'GET', `/api/cases/${created.id}`)).json<CaseBody>();
+      expect(after.forgotten).toBe(true);
+      expect(after.victim.identity).toBeNull();
+      expect(after.perpetrators[0]?.name).toBeNull();
+      expect(after.victim.gender).toBe('Feminine');
+      expect(after.victim.ageBand).toBe('21-23');
+      const key = await t.database.db
+        .selectFrom('data_keys')
+        .innerJoin('cases', 'cases.data_key_id', 'data_keys.id')
+        .select(['data_keys.wrapped', 'cases.identity_sealed'])
+        .where('cases.id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      expect(key).toEqual({ wrapped: null, identity_sealed: null });
+      expect(await t.auditActions('case.forget')).toContainEqual(
+        expect.objectContaining({ actorId: worker.userId, targetId: created.id }),
+      );
+      expectError(
+        await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber }),
+        410,
+        'case.forgotten',
+      );
+    });
+  });
+});

@@ -1,0 +1,359 @@
+import { ageBandOf, ageOn, majorityOf } from '../../../core/cases/case-derivations.js';
+import { AppError } from '../../../shared/app-error.js';
+import type {
+  CaseListQuery,
+  CaseRecord,
+  Victim,
+  caseUpdateBodySchema,
+} from '../../../shared/case-schemas.js';
+import type { z } from 'zod';
+import { newId, randomFromAlphabet, type FieldCipher } from '../../platform/crypto/index.js';
+import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
+import { auditActorOf, type RequestContext } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { VaultService } from '../vault/index.js';
+import { hasActiveBreakGlass } from './break-glass-repo.js';
+import { crisisExists } from './crisis-repo.js';
+import { childrenOf, decodeChild, encodeChild, openIdentity, sealIdentity } from './case-codec.js';
+import { childKinds, type ChildKind, type OpenedCase, type StoredCase } from './case-model.js';
+import { authorizeCase, caseViewOf } from './case-policy.js';
+import {
+  caseToRow,
+  deleteChildren,
+  findCase,
+  insertCaseRows,
+  insertChildren,
+  listCases,
+  listChildren,
+  updateCaseRow,
+  victimColumns,
+  type CaseScope,
+} from './case-repo.js';
+import { caseReadScopes } from '../../../core/cases/case-access.js';
+import type { PermissionVerb } from '../../../shared/permissions.js';
+
+type CaseUpdate = z.output<typeof caseUpdateBodySchema>;
+
+/** A case loaded for an action, already authorized. */
+export interface LoadedCase {
+  stored: StoredCase;
+  organisationPath: readonly string[];
+  view: 'full' | 'analytic';
+  breakGlass: boolean;
+}
+
+export interface CaseService {
+  create: (ctx: RequestContext, organisationId: string, record: CaseRecord) => Promise<OpenedCase>;
+  get: (ctx: RequestContext, id: string) => Promise<OpenedCase>;
+  list: (
+    ctx: RequestContext,
+    query: CaseListQuery,
+  ) => Promise<{ items: StoredCase[]; total: number }>;
+  update: (ctx: RequestContext, id: string, body: CaseUpdate) => Promise<OpenedCase>;
+  /** Loads and authorizes a case inside a caller's transaction (consents, referrals, …). */
+  loadFor: (
+    trx: Executor,
+    ctx: RequestContext,
+    id: string,
+    verb: PermissionVerb,
+  ) => Promise<LoadedCase>;
+  /** The cipher of a case's data key; `crypto.key_shredded` after the person was forgotten. */
+  cipherOf: (db: Executor, stored: StoredCase) => Promise<FieldCipher>;
+  /** Writes new cases (import, demo content) inside a caller's transaction. */
+  insertMany: (
+    trx: Executor,
+    organisationId: string,
+    items: readonly { record: CaseRecord; sourceKey: string | null; synthetic: boolean }[],
+    options: { importJobId: string | null; createdBy: string | null },
+  ) => Promise<string[]>;
+}
+
+const caseNumberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A new case number: the year and six unambiguous characters (no 0/O, 1/I). */
+function newCaseNumber(year: number): string {
+  return `${year}-${randomFromAlphabet(caseNumberAlphabet, 6)}`;
+}
+
+/**
+ * Fills derivable analytic facts: the age at identification from the birth date, and the band
+ * and majority status from the age. Recorded values are never overwritten.
+ */
+export function deriveVictim(victim: Victim, referenceDay: string): Victim {
+  const birth = victim.identity.birthDate;
+  const age = victim.ageAtIdentification ?? (birth === null ? null : ageOn(birth, referenceDay));
+  return {
+    ...victim,
+    ageAtIdentification: age,
+    ageBand: victim.ageBand ?? (age === null ? null : ageBandOf(age)),
+    majorityStatus:
+      victim.majorityStatus ?? (age === null ? null : majorityOf(age, victim.ageBand)),
+  };
+}
+
+function victimFacts(victim: Victim): StoredCase['victim'] {
+  const facts: Partial<Victim> = { ...victim };
+  delete facts.identity;
+  return facts as StoredCase['victim'];
+}
+
+export function createCaseService(deps: {
+  database: Database;
+  audit: AuditService;
+  vault: VaultService;
+  organisationPath: (db: Executor, id: string) => Promise<readonly string[]>;
+  now: () => Date;
+}): CaseService {
+  const { database, audit, vault, now } = deps;
+
+  const writeChildren = async (
+    trx: Executor,
+    cipher: FieldCipher,
+    caseId: string,
+    sections: Partial<ReturnType<typeof childrenOf>>,
+  ): Promise<void> => {
+    for (const kind of Object.keys(childKinds) as ChildKind[]) {
+      const children = sections[kind];
+      if (children === undefined) continue;
+      await deleteChildren(trx, kind, caseId);
+      await insertChildren(
+        trx,
+        kind,
+        children.map((child, position) =>
+          encodeChild(cipher, kind, caseId, newId(), position, child),
+        ),
+      );
+    }
+  };
+
+  const checkCrisis = async (db: Executor, crisisId: string | null): Promise<void> => {
+    if (crisisId === null || (await crisisExists(db, crisisId))) return;
+    throw new AppError('validation.failed', [
+      {
+        path: ['body', 'victim', 'conflict', 'crisisId'],
+        issue: 'unknown_crisis',
+        message: 'No crisis has this id',
+      },
+    ]);
+  };
+
+  const insertMany: CaseService['insertMany'] = async (trx, organisationId, items, options) => {
+    const at = now().toISOString();
+    const rows = [];
+    const ids: string[] = [];
+    const childRows: Record<ChildKind, ReturnType<typeof encodeChild>[]> = {
+      perpetrators: [],
+      events: [],
+      supportPlans: [],
+    };
+    for (const { record, sourceKey, synthetic } of items) {
+      const id = newId();
+      const { dataKeyId, cipher } = await vault.createRecordKey(trx);
+      const victim = deriveVictim(record.victim, record.registeredOn ?? at.slice(0, 10));
+      const stored: StoredCase = {
+        id,
+        organisationId,
+        caseNumber: record.caseNumber ?? newCaseNumber(record.registrationYear),
+        status: record.status,
+        registrationYear: record.registrationYear,
+        registeredOn: record.registeredOn,
+        dataSource: record.dataSource,
+        synthetic,
+        importJobId: options.importJobId,
+        dataKeyId,
+        identitySealed: sealIdentity(cipher, id, victim.identity),
+        victim: victimFacts(victim),
+        forgottenAt: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      rows.push(caseToRow(stored, { sourceKey, createdBy: options.createdBy }));
+      for (const [kind, children] of Object.entries(childrenOf(record)) as [
+        ChildKind,
+        ReturnType<typeof childrenOf>[ChildKind],
+      ][]) {
+        children.forEach((child, position) => {
+          childRows[kind].push(encodeChild(cipher, kind, id, newId(), position, child));
+        });
+      }
+      ids.push(id);
+    }
+    // Batched multi-row inserts; SQLite limits bound parameters, so keep chunks modest.
+    for (let i = 0; i < rows.length; i += 20) await insertCaseRows(trx, rows.slice(i, i + 20));
+    for (const kind of Object.keys(childRows) as ChildKind[]) {
+      const list = childRows[kind];
+      for (let i = 0; i < list.length; i += 100) {
+        await insertChildren(trx, kind, list.slice(i, i + 100));
+      }
+    }
+    return ids;
+  };
+
+  const load = async (db: Executor, id: string) => {
+    const found = await findCase(db, id);
+    if (found === undefined) throw new AppError('case.not_found', { id });
+    return found;
+  };
+
+  const loadFor: CaseService['loadFor'] = async (trx, ctx, id, verb) => {
+    const { stored, organisationPath } = await load(trx, id);
+    const actor = ctx.actor;
+    const visibleWithout =
+      actor.kind === 'system' || caseViewOf(actor, organisationPath, false) !== null;
+    const breakGlass =
+      !visibleWithout &&
+      actor.kind === 'user' &&
+      (await hasActiveBreakGlass(trx, actor.userId, id, now().toISOString()));
+    const view = authorizeCase(actor, verb, organisationPath, breakGlass, id);
+    return { stored, organisationPath, view, breakGlass };
+  };
+
+  const cipherOf: CaseService['cipherOf'] = (db, stored) => vault.cipherFor(db, stored.dataKeyId);
+
+  const open = async (db: Executor, loaded: LoadedCase): Promise<OpenedCase> => {
+    const { stored, view } = loaded;
+    const cipher =
+      view === 'full' && stored.forgottenAt === null ? await cipherOf(db, stored) : null;
+    const children = {} as Record<ChildKind, unknown[]>;
+    for (const kind of Object.keys(childKinds) as ChildKind[]) {
+      const rows = await listChildren(db, kind, stored.id);
+      children[kind] = rows.map((row) => decodeChild(cipher, kind, row));
+    }
+    return {
+      stored,
+      organisationPath: loaded.organisationPath,
+      view,
+      breakGlass: loaded.breakGlass,
+      identity: cipher === null ? null : openIdentity(cipher, stored.id, stored.identitySealed),
+      perpetrators: children.perpetrators as OpenedCase['perpetrators'],
+      events: children.events as OpenedCase['events'],
+      supportPlans: children.supportPlans as OpenedCase['supportPlans'],
+    };
+  };
+
+  const recordAudit = (
+    trx: Executor,
+    ctx: RequestContext,
+    action: string,
+    stored: Pick<StoredCase, 'id' | 'organisationId'>,
+  ) =>
+    audit.record(trx, {
+      actor: auditActorOf(ctx.actor),
+      action,
+      targetType: 'case',
+      targetId: stored.id,
+      organisationId: stored.organisationId,
+      requestId: ctx.requestId,
+    });
+
+  return {
+    loadFor,
+    cipherOf,
+    insertMany,
+    create: (ctx, organisationId, record) =>
+      database.db.transaction().execute(async (trx) => {
+        const path = await deps.organisationPath(trx, organisationId);
+        // Creating needs the verb and the right to see what is created.
+        authorizeCase(ctx.actor, 'case.create', path, false, 'new');
+        await checkCrisis(trx, record.victim.conflict.crisisId);
+        let ids: string[];
+        try {
+          ids = await insertMany(
+            trx,
+            organisationId,
+            [{ record, sourceKey: null, synthetic: false }],
+            {
+              importJobId: null,
+              createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
+            },
+          );
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw new AppError('case.number_taken', [
+              { path: ['body', 'caseNumber'], issue: 'taken', message: 'Case number in use' },
+            ]);
+          }
+          throw error;
+        }
+        const id = ids[0] ?? '';
+        await recordAudit(trx, ctx, 'case.create', { id, organisationId });
+        return open(trx, await loadFor(trx, ctx, id, 'case.read'));
+      }),
+    get: (ctx, id) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await loadFor(trx, ctx, id, 'case.read');
+        // Every read of a case is audited, and break-glass reads say so in their action.
+        await recordAudit(
+          trx,
+          ctx,
+          loaded.breakGlass ? 'case.read_break_glass' : 'case.read',
+          loaded.stored,
+        );
+        return open(trx, loaded);
+      }),
+    list: (ctx, query) =>
+      database.db.transaction().execute(async (trx) => {
+        const actor = ctx.actor;
+        const scope: CaseScope =
+          actor.kind === 'system' || actor.isSystemAdmin
+            ? null
+            : actor.enrolmentOnly
+              ? { own: [], subtrees: [] }
+              : caseReadScopes(actor.grants);
+        const result = await listCases(trx, scope, query);
+        await audit.record(trx, {
+          actor: auditActorOf(ctx.actor),
+          action: 'case.list',
+          targetType: 'case',
+          requestId: ctx.requestId,
+        });
+        return result;
+      }),
+    update: (ctx, id, body) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await loadFor(trx, ctx, id, 'case.update');
+        const { stored } = loaded;
+        if (stored.forgottenAt !== null) throw new AppError('case.forgotten', { id });
+        const at = now().toISOString();
+        const values: Parameters<typeof updateCaseRow>[3] = {
+          version: stored.version + 1,
+          updated_at: at,
+        };
+        if (body.status !== undefined) values.status = body.status;
+        if (body.registrationYear !== undefined) values.registration_year = body.registrationYear;
+        if (body.registeredOn !== undefined) values.registered_on = body.registeredOn;
+        const touchesSecrets =
+          body.victim !== undefined ||
+          body.perpetrators !== undefined ||
+          body.events !== undefined ||
+          body.supportPlans !== undefined;
+        if (touchesSecrets && loaded.view !== 'full') {
+          // Writing identifying fields blind would overwrite what the writer cannot see.
+          throw new AppError('access.denied', { verb: 'case.read_identifying' });
+        }
+        const cipher = touchesSecrets ? await cipherOf(trx, stored) : null;
+        if (body.victim !== undefined && cipher !== null) {
+          await checkCrisis(trx, body.victim.conflict.crisisId);
+          const victim = deriveVictim(body.victim, stored.registeredOn ?? at.slice(0, 10));
+          Object.assign(values, victimColumns(victimFacts(victim)));
+          values.identity_sealed = sealIdentity(cipher, id, victim.identity);
+        }
+        if (cipher !== null) {
+          await writeChildren(trx, cipher, id, {
+            ...(body.perpetrators === undefined ? {} : { perpetrators: body.perpetrators }),
+            ...(body.events === undefined ? {} : { events: body.events }),
+            ...(body.supportPlans === undefined ? {} : { supportPlans: body.supportPlans }),
+          });
+        }
+        if (
+          body.version !== stored.version ||
+          !(await updateCaseRow(trx, id, body.version, values))
+        ) {
+          throw new AppError('case.version_conflict', { id, version: stored.version });
+        }
+        await recordAudit(trx, ctx, 'case.update', stored);
+        return open(trx, await loadFor(trx, ctx, id, 'case.read'));
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+import { consentInForce, missingPrompts } from '../../../core/cases/consent-ledger.js';
+import { AppError } from '../../../shared/app-error.js';
+import type { ConsentBody } from '../../../shared/case-schemas.js';
+import type { ConsentPurpose } from '../../../shared/case-vocabulary.js';
+import { newId } from '../../platform/crypto/index.js';
+import type { Database, Executor } from '../../platform/db/database.js';
+import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import { fieldContext } from '../vault/index.js';
+import type { CaseService, LoadedCase } from './case-service.js';
+import {
+  insertConsent,
+  insertConsentOverride,
+  listConsents,
+  revokeConsent,
+  type StoredConsent,
+} from './consent-repo.js';
+
+export interface ConsentService {
+  list: (ctx: RequestContext, caseId: string) => Promise<StoredConsent[]>;
+  record: (ctx: RequestContext, caseId: string, body: ConsentBody) => Promise<StoredConsent>;
+  revoke: (ctx: RequestContext, caseId: string, consentId: string) => Promise<void>;
+  /**
+   * Refuses an action that needs consent for `purpose` unless it is in force, or the actor holds
+   * `consent.override` and gives a reason; an override is sealed, stored and audited. Runs in
+   * the caller's transaction so the override exists iff the action happens.
+   */
+  require: (
+    trx: Executor,
+    ctx: RequestContext,
+    loaded: LoadedCase,
+    purpose: ConsentPurpose,
+    action: string,
+    overrideReason: string | undefined,
+  ) => Promise<{ overridden: boolean }>;
+}
+
+function userIdOf(ctx: RequestContext): string | null {
+  return ctx.actor.kind === 'system' ? null : ctx.actor.userId;
+}
+
+export function createConsentService(deps: {
+  database: Database;
+  audit: AuditService;
+  cases: CaseService;
+  now: () => Date;
+}): ConsentService {
+  const { database, audit, cases, now } = deps;
+  const auditConsent = (
+    trx: Executor,
+    ctx: RequestContext,
+    action: string,
+    loaded: LoadedCase,
+    id: string,
+  ) =>
+    audit.record(trx, {
+      actor: auditActorOf(ctx.actor),
+      action,
+      targetType: 'consent',
+      targetId: id,
+      organisationId: loaded.stored.organisationId,
+      requestId: ctx.requestId,
+    });
+
+  return {
+    list: (ctx, caseId) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.read');
+        return listConsents(trx, loaded.stored.id);
+      }),
+    record: (ctx, caseId, body) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.update');
+        if (loaded.stored.forgottenAt !== null)
+          throw new AppError('case.forgotten', { id: caseId });
+        if (body.granted) {
+          const missing = missingPrompts(body.purpose, body.prompts);
+          if (missing.length > 0) {
+            throw new AppError(
+              'consent.incomplete',
+              missing.map((prompt) => ({
+                path: ['body', 'prompts', prompt],
+                issue: 'required',
+                message: 'Must be explained before consent is informed',
+              })),
+            );
+          }
+        }
+        const entry: StoredConsent = {
+          id: newId(),
+          caseId,
+          purpose: body.purpose,
+          granted: body.granted,
+          givenBy: body.givenBy,
+          prompts: body.prompts,
+          recordedAt: now().toISOString(),
+          recordedBy: userIdOf(ctx),
+          revokedAt: null,
+          revokedBy: null,
+        };
+        await insertConsent(trx, entry);
+        await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
+        return entry;
+      }),
+    revoke: (ctx, caseId, consentId) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.update');
+        const done = await revokeConsent(
+          trx,
+          caseId,
+          consentId,
+          now().toISOString(),
+          userIdOf(ctx),
+        );
+        if (!done) throw new AppError('consent.not_found', { id: consentId });
+        await auditConsent(trx, ctx, 'consent.revoke', loaded, consentId);
+      }),
+    async require(trx, ctx, loaded, purpose, action, overrideReason) {
+      const entries = await listConsents(trx, loaded.stored.id);
+      if (consentInForce(entries, purpose) !== null) return { overridden: false };
+      if (overrideReason === undefined) {
+        throw new AppError('consent.required', { purpose, action });
+      }
+      authorize(ctx.actor, 'consent.override', { organisationPath: loaded.organisationPath });
+      const cipher = await cases.cipherOf(trx, loaded.stored);
+      const id = newId();
+      await insertConsentOverride(trx, {
+        id,
+        caseId: loaded.stored.id,
+        purpose,
+        action,
+        reasonSealed: cipher.seal(overrideReason, fieldContext('consent_override', id, 'reason')),
+        userId: userIdOf(ctx) ?? 'system',
+        createdAt: now().toISOString(),
+      });
+      await auditConsent(trx, ctx, 'consent.override', loaded, id);
+      return { overridden: true };
+    },
+  };
+}

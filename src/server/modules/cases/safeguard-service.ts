@@ -1,0 +1,124 @@
+import { AppError } from '../../../shared/app-error.js';
+import { newId } from '../../platform/crypto/index.js';
+import type { Database } from '../../platform/db/database.js';
+import { auditActorOf, type RequestContext } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { NotificationService } from '../notifications/index.js';
+import type { VaultService } from '../vault/index.js';
+import { fieldContext } from '../vault/index.js';
+import type { CaseService } from './case-service.js';
+import { insertBreakGlass, usersWithRoleIn } from './break-glass-repo.js';
+import { caseViewOf } from './case-policy.js';
+import { clearSealedChildren, findCase, revokeReferralsOf, updateCaseRow } from './case-repo.js';
+
+/** How long an emergency grant lasts. */
+const breakGlassMinutes = 240;
+
+export interface SafeguardService {
+  /**
+   * Emergency access to a case outside the actor's scope: needs `case.break_glass` and a reason;
+   * the holder's data managers are notified and the grant is audited. Returns when it expires.
+   */
+  breakGlass: (
+    ctx: RequestContext,
+    caseId: string,
+    reason: string,
+  ) => Promise<{ expiresAt: string }>;
+  /**
+   * "Forget this person": shreds the case's data key, so every identifying field, child text and
+   * referral packet is unrecoverable, while the anonymous analytic facts remain for statistics.
+   */
+  forget: (ctx: RequestContext, caseId: string, confirmCaseNumber: string) => Promise<void>;
+}
+
+export function createSafeguardService(deps: {
+  database: Database;
+  audit: AuditService;
+  vault: VaultService;
+  notifications: NotificationService;
+  loadFor: CaseService['loadFor'];
+  now: () => Date;
+}): SafeguardService {
+  const { database, audit, vault, notifications, now } = deps;
+  return {
+    breakGlass: (ctx, caseId, reason) =>
+      database.db.transaction().execute(async (trx) => {
+        const actor = ctx.actor;
+        if (actor.kind !== 'user')
+          throw new AppError('access.denied', { verb: 'case.break_glass' });
+        const found = await findCase(trx, caseId);
+        const holds =
+          actor.isSystemAdmin || actor.grants.some((g) => g.verbs.includes('case.break_glass'));
+        // Without the verb the case's existence is not confirmed either.
+        if (!holds) throw new AppError('access.denied', { verb: 'case.break_glass' });
+        if (found === undefined) throw new AppError('case.not_found', { id: caseId });
+        if (caseViewOf(actor, found.organisationPath, false) !== null) {
+          throw new AppError('case.break_glass_unneeded', { id: caseId });
+        }
+        const at = now();
+        const expiresAt = new Date(at.getTime() + breakGlassMinutes * 60_000).toISOString();
+        const cipher = await vault.cipherFor(trx, found.stored.dataKeyId);
+        const id = newId();
+        await insertBreakGlass(trx, {
+          id,
+          caseId,
+          userId: actor.userId,
+          reasonSealed: cipher.seal(reason, fieldContext('break_glass', id, 'reason')),
+          createdAt: at.toISOString(),
+          expiresAt,
+        });
+        const managers = await usersWithRoleIn(trx, found.stored.organisationId, 'data_manager');
+        await notifications.notify(trx, managers, {
+          organisationId: found.stored.organisationId,
+          kind: 'case.break_glass',
+          targetType: 'case',
+          targetId: caseId,
+        });
+        await audit.record(trx, {
+          actor: auditActorOf(actor),
+          action: 'case.break_glass',
+          targetType: 'case',
+          targetId: caseId,
+          organisationId: found.stored.organisationId,
+          requestId: ctx.requestId,
+        });
+        return { expiresAt };
+      }),
+    forget: (ctx, caseId, confirmCaseNumber) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await deps.loadFor(trx, ctx, caseId, 'case.update');
+        const { stored } = loaded;
+        if (loaded.view !== 'full')
+          throw new AppError('access.denied', { verb: 'case.read_identifying' });
+        if (stored.forgottenAt !== null) throw new AppError('case.forgotten', { id: caseId });
+        if (confirmCaseNumber !== stored.caseNumber) {
+          throw new AppError('case.forget_unconfirmed', [
+            {
+              path: ['body', 'confirmCaseNumber'],
+              issue: 'mismatch',
+              message: 'Type the case number to confirm',
+            },
+          ]);
+        }
+        const at = now().toISOString();
+        await vault.shred(trx, stored.dataKeyId);
+        // The ciphertexts are useless without the key; removing them too leaves nothing to brute-force.
+        await updateCaseRow(trx, caseId, stored.version, {
+          identity_sealed: null,
+          forgotten_at: at,
+          version: stored.version + 1,
+          updated_at: at,
+        });
+        await clearSealedChildren(trx, caseId);
+        await revokeReferralsOf(trx, caseId, at);
+        await audit.record(trx, {
+          actor: auditActorOf(ctx.actor),
+          action: 'case.forget',
+          targetType: 'case',
+          targetId: caseId,
+          organisationId: stored.organisationId,
+          requestId: ctx.requestId,
+        });
+      }),
+  };
+}

@@ -1,0 +1,58 @@
+import { evaluateScreening, resolveIndicatorSet } from '../../../core/screening/index.js';
+import type { ScreeningRequestBody } from '../../../shared/screening-vocabulary.js';
+import { newId } from '../../platform/crypto/index.js';
+import type { Database } from '../../platform/db/database.js';
+import { auditActorOf, type RequestContext } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { CaseService } from './case-service.js';
+import { insertScreening, listScreenings, type StoredScreening } from './screening-repo.js';
+
+export interface ScreeningService {
+  /** Evaluates the indicators found for a case and stores the result with its set version. */
+  screen: (
+    ctx: RequestContext,
+    caseId: string,
+    body: ScreeningRequestBody,
+  ) => Promise<StoredScreening>;
+  list: (ctx: RequestContext, caseId: string) => Promise<StoredScreening[]>;
+}
+
+export function createScreeningService(deps: {
+  database: Database;
+  audit: AuditService;
+  cases: CaseService;
+  now: () => Date;
+}): ScreeningService {
+  const { database, audit, cases, now } = deps;
+  return {
+    screen: (ctx, caseId, body) =>
+      database.db.transaction().execute(async (trx) => {
+        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.update');
+        const set = resolveIndicatorSet(body.indicatorSetVersion);
+        const result = evaluateScreening(set, body.profile, body.indicators);
+        const screening: StoredScreening = {
+          id: newId(),
+          caseId,
+          indicators: body.indicators,
+          result,
+          createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
+          createdAt: now().toISOString(),
+        };
+        await insertScreening(trx, screening);
+        await audit.record(trx, {
+          actor: auditActorOf(ctx.actor),
+          action: 'screening.create',
+          targetType: 'screening',
+          targetId: screening.id,
+          organisationId: loaded.stored.organisationId,
+          requestId: ctx.requestId,
+        });
+        return screening;
+      }),
+    list: (ctx, caseId) =>
+      database.db.transaction().execute(async (trx) => {
+        await cases.loadFor(trx, ctx, caseId, 'case.read');
+        return listScreenings(trx, caseId);
+      }),
+  };
+}

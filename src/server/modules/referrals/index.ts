@@ -1,0 +1,3 @@
+export type { Referral, ServiceProvider } from './referral-model.js';
+export { createReferralService, type ReferralService } from './referral-service.js';
+export { registerReferralRoutes } from './referral-routes.js';

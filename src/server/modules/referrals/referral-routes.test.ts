@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectError, expectExactKeys } from '../../../test-support/api-expect.js';
+import { createTestApp, type TestApp, type TestSession } from '../../../test-support/test-app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { buildCase } from '../../../test-support/case-fixtures.js';
+
+const allPrompts = {
+  interview: true,
+  purposeExplained: true,
+  dataUseExplained: true,
+  researchUseExplained: true,
+  rightToAccessExplained: true,
+  retentionExplained: true,
+  withdrawalExplained: true,
+};
+
+describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
+  let t: TestApp;
+  let ngo: string;
+  let shelterOrg: string;
+  let worker: TestSession & { email: string };
+  let caseId: string;
+  let providerId: string;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+    ngo = await t.createOrg('ngo', t.rootOrgId);
+    shelterOrg = await t.createOrg('shelter', t.rootOrgId);
+    worker = await t.userWithRole('caseworker', ngo);
+    const created = await t.call(worker, 'POST', '/api/cases', buildCase(ngo));
+    caseId = created.json<{ id: string }>().id;
+    const provider = await t.call(t.admin, 'POST', '/api/service-providers', {
+      name: 'Safe House Goma',
+      kinds: ['shelter', 'medical'],
+      country: 'COD',
+      recipientOrganisationId: shelterOrg,
+    });
+    expect(provider.statusCode, provider.body).toBe(201);
+    providerId = provider.json<{ id: string }>().id;
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const consent = (granted: boolean, prompts = allPrompts) =>
+    t.call(worker, 'POST', `/api/cases/${caseId}/consents`, {
+      purpose: 'referral',
+      granted,
+      prompts,
+    });
+  const refer = (session: TestSession, extra: Record<string, unknown> = {}) =>
+    t.call(session, 'POST', `/api/cases/${caseId}/referrals`, {
+      providerId,
+      serviceKind: 'shelter',
+      note: 'Arrives tonight with one child',
+      ...extra,
+    });
+
+  describe('consent ledger', () => {
+    it('records informed consent only, lists it in force, revokes it, and audits both', async () => {
+      expectError(
+        await consent(true, { ...allPrompts, withdrawalExplained: false }),
+        400,
+        'consent.incomplete',
+        [['body', 'prompts', 'withdrawalExplained']],
+      );
+      const analyst = await t.userWithRole('analyst', ngo);
+      expectError(
+        await t.call(analyst, 'POST', `/api/cases/${caseId}/consents`, {
+          purpose: 'referral',
+          granted: true,
+          prompts: allPrompts,
+        }),
+        403,
+        'access.denied',
+      );
+      const recorded = await consent(true);
+      expect(recorded.statusCode, recorded.body).toBe(201);
+      const entry = recorded.json<{ id: string; inForce: boolean }>();
+      expect(entry.inForce).toBe(true);
+      const listed = (await t.call(worker, 'GET', `/api/cases/${caseId}/consents`)).json<{
+        items: Record<string, unknown>[];
+      }>();
+      expectExactKeys(listed.items[0], [
+        'givenBy',
+        'granted',
+        'id',
+        'inForce',
+        'prompts',
+        'purpose',
+        'recordedAt',
+        'revokedAt',
+      ]);
+      const revoked = await t.call(
+        worker,
+        'POST',
+        `/api/cases/${caseId}/consents/${entry.id}/revoke`,
+      );
+      expect(revoked.statusCode).toBe(204);
+      const after = (await t.call(worker, 'GET', `/api/cases/${caseId}/consents`)).json<{
+        items: { inForce: boolean; revokedAt: string | null }[];
+      }>();
+      expect(after.items[0]).toMatchObject({ inForce: false });
+      expect(after.items[0]?.revokedAt).not.toBeNull();
+      expect(await t.auditActions('consent.record')).toHaveLength(1);
+      expect(await t.auditActions('consent.revoke')).toHaveLength(1);
+    });
+  });
+
+  describe('referrals', () => {
+    it('is refused without referral consent, then sent once consent is in force', async () => {
+      expectError(await refer(worker), 403, 'consent.required');
+      expect(await t.database.db.selectFrom('referrals').selectAll().execute()).toHaveLength(0);
+      await consent(true);
+      const sent = await refer(worker);
+      expect(sent.statusCode, sent.body).toBe(201);
+      expect(sent.json()).toMatchObject({
+        status: 'sent',
+        overdue: false,
+        consentOverridden: false,
+      });
+      expect(sent.body).not.toContain('Amina');
+      expect(await t.auditActions('referral.create')).toHaveLength(1);
+    });
+
+    it('after consent is revoked a new referral is blocked', async () => {
+      const entry = (await consent(true)).json<{ id: string }>();
+      expect((await refer(worker)).statusCode).toBe(201);
+      await t.call(worker, 'POST', `/api/cases/${caseId}/consents/${entry.id}/revoke`);
+      expectError(await refer(worker), 403, 'consent.required');
+    });
+
+    it('lets a user with consent.override refer with a reason, sealed and audited', async () => {
+      const reason = 'Child at immediate risk; guardian unreachable after three attempts';
+      expectError(await refer(worker, { overrideReason: reason }), 403, 'access.denied');
+      const manager = await t.userWithRole('data_manager', ngo);
+      const sent = await refer(manager, { overrideReason: reason });
+      expect(sent.statusCode, sent.body).toBe(201);
+      expect(sent.json()).toMatchObject({ consentOverridden: true });
+      const overrides = await t.database.db.selectFrom('consent_overrides').selectAll().execute();
+      expect(overrides).toHaveLength(1);
+      expect(JSON.stringify(overrides)).not.toContain('guardian');
+      expect(await t.auditActions('consent.override')).toContainEqual(
+        expect.objectContaining({ actorId: manager.userId }),
+      );
+    });
+
+    it('the recipient sees only the packet its service needs, and moves the status', async () => {
+      await consent(true);
+      const referralId = (await refer(worker)).json<{ id: string }>().id;
+      const recipient = await t.userWithRole('caseworker', shelterOrg);
+
+      const inbox = (await t.call(recipient, 'GET', '/api/referrals/inbox')).json<{
+        items: { id: string; overdue: boolean }[];
+      }>();
+      expect(inbox.items.map((item) => item.id)).toEqual([referralId]);
+      expect((await t.call(worker, 'GET', '/api/referrals/inbox')).json()).toEqual({ items: [] });
+
+      const packet = await t.call(recipient, 'GET', `/api/referrals/${referralId}/packet`);
+      expect(packet.statusCode, packet.body).toBe(200);
+      const body = packet.json<{ packet: Record<string, unknown> }>();
+      expectExactKeys(body.packet, ['ageYears', 'gender', 'languages', 'name', 'notes', 'phone']);
+      expect(body.packet).toMatchObject({
+        name: 'Amina Diallo',
+        notes: 'Arrives tonight with one child',
+      });
+      expect(packet.body).not.toContain('2001-04-02');
+      expect(await t.auditActions('referral.read_packet')).toHaveLength(1);
+
+      // The recipient cannot open the case itself, nor can the sender open the packet.
+      expectError(await t.call(recipient, 'GET', `/api/cases/${caseId}`), 404, 'case.not_found');
+      expectError(
+        await t.call(worker, 'GET', `/api/referrals/${referralId}/packet`),
+        404,
+        'referral.not_found',
+      );
+
+      const move = (session: TestSession, status: string) =>
+        t.call(session, 'PATCH', `/api/referrals/${referralId}`, { status });
+      expectError(await move(worker, 'accepted'), 403, 'access.denied');
+      expect((await move(recipient, 'acknowledged')).statusCode).toBe(204);
+      expectError(await move(recipient, 'sent'), 409, 'referral.invalid_transition');
+      expect((await move(recipient, 'accepted')).statusCode).toBe(204);
+      expect((await move(worker, 'revoked')).statusCode).toBe(204);
+      expectError(await move(recipient, 'completed'), 409, 'referral.invalid_transition');
+    });
+
+    it('flags a referral overdue once its acknowledgement deadline passes', async () => {
+      await consent(true);
+      await refer(worker, { acknowledgeWithinDays: 2 });
+      t.clock.advance(3 * 86_400_000);
+      const again = await t.signIn(worker.email, 'Correct-Horse-Battery-7781');
+      const list = (await t.call(again, 'GET', `/api/cases/${caseId}/referrals`)).json<{
+        items: { overdue: boolean }[];
+      }>();
+      expect(list.items[0]?.overdue).toBe(true);
+    });
+
+    it('refuses a provider that does not offer the service', async () => {
+      await consent(true);
+      expectError(await refer(worker, { serviceKind: 'legal' }), 409, 'provider.unavailable');
+    });
+  });
+});
