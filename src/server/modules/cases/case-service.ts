@@ -146,9 +146,12 @@ export function createCaseService(deps: {
       events: [],
       supportPlans: [],
     };
-    for (const { record, sourceKey, synthetic } of items) {
+    const keys = await vault.createRecordKeys(trx, items.length);
+    for (const [index, { record, sourceKey, synthetic }] of items.entries()) {
       const id = newId();
-      const { dataKeyId, cipher } = await vault.createRecordKey(trx);
+      const key = keys[index];
+      if (key === undefined) throw new Error('one data key per record');
+      const { dataKeyId, cipher } = key;
       const victim = deriveVictim(record.victim, record.registeredOn ?? at.slice(0, 10));
       const stored: StoredCase = {
         id,

@@ -6,6 +6,7 @@ import {
   countByMasterKey,
   findWrapped,
   insertDataKey,
+  insertDataKeys,
   listLiveKeys,
   shredDataKey,
   updateWrapped,
@@ -17,6 +18,11 @@ export interface VaultService {
   keyId: string;
   /** Creates and stores a data key for a new record, inside the record's transaction. */
   createRecordKey: (trx: Executor) => Promise<{ dataKeyId: string; cipher: FieldCipher }>;
+  /** Creates `count` data keys at once (imports), inside the records' transaction. */
+  createRecordKeys: (
+    trx: Executor,
+    count: number,
+  ) => Promise<{ dataKeyId: string; cipher: FieldCipher }[]>;
   /** The cipher of a stored key; `crypto.key_shredded` once it was destroyed. */
   cipherFor: (db: Executor, dataKeyId: string) => Promise<FieldCipher>;
   /** Crypto-shreds a record's key: its sealed fields become unrecoverable. */
@@ -44,6 +50,20 @@ export function createVaultService(keyring: Keyring, now: () => Date): VaultServ
         createdAt: now().toISOString(),
       });
       return { dataKeyId, cipher };
+    },
+    async createRecordKeys(trx, count) {
+      const at = now().toISOString();
+      const keys = Array.from({ length: count }, () => ({ id: newId(), ...keyring.newDataKey() }));
+      await insertDataKeys(
+        trx,
+        keys.map((key) => ({
+          id: key.id,
+          wrapped: key.wrapped,
+          masterKeyId: keyring.keyId,
+          createdAt: at,
+        })),
+      );
+      return keys.map((key) => ({ dataKeyId: key.id, cipher: key.cipher }));
     },
     async cipherFor(db, dataKeyId) {
       const row = await findWrapped(db, dataKeyId);

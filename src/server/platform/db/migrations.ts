@@ -16,6 +16,9 @@ const migrations: Record<string, MigrationModule> = {
   '20261128-01-cases': cases,
 };
 
+/** Every migration's name, in the order they run. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
+
 function createProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations() {
