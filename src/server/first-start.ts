@@ -2,6 +2,7 @@ import { randomFromAlphabet } from './platform/crypto/index.js';
 import type { Config } from './platform/config.js';
 import type { Services } from './app.js';
 import { countUsers } from './modules/users/index.js';
+import { addDemoContent } from './demo-content.js';
 
 /** What the first start did, so the caller can tell the operator once. */
 export interface FirstStartOutcome {
@@ -9,6 +10,8 @@ export interface FirstStartOutcome {
   adminEmail?: string;
   /** Set only when Vigil chose the password; print it once, never log it. */
   generatedPassword?: string;
+  /** How many synthetic demo cases were added (0 with VIGIL_DEMO=off). */
+  demoCases?: number;
 }
 
 /** A random password that passes the policy: 4 groups of 5 from a 31-symbol alphabet. */
@@ -20,7 +23,8 @@ function generatePassword(): string {
 /**
  * On an empty database, creates the "Demo" organisation and a system administrator from
  * VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD, or admin@example.org with a generated password.
- * Runs in one transaction with its audit entries.
+ * Runs in one transaction with its audit entries; then, unless VIGIL_DEMO=off, adds the
+ * synthetic demo content (its own transactions: a failure there leaves a working install).
  */
 export async function ensureFirstStart(
   services: Services,
@@ -32,7 +36,7 @@ export async function ensureFirstStart(
   const generated = config.admin.password === null ? generatePassword() : undefined;
   const password = config.admin.password ?? generated ?? '';
   const ctx = { actor: { kind: 'system' } as const, requestId: null };
-  await db.transaction().execute(async (trx) => {
+  const demoId = await db.transaction().execute(async (trx) => {
     const existing = await services.organisations.findBySlug(trx, 'demo');
     const demo =
       existing ??
@@ -53,8 +57,10 @@ export async function ensureFirstStart(
       role: 'admin',
       isSystemAdmin: true,
     });
+    return demo.id;
   });
+  const demoCases = config.demo ? await addDemoContent(services, demoId) : 0;
   return generated === undefined
-    ? { created: true, adminEmail: email }
-    : { created: true, adminEmail: email, generatedPassword: generated };
+    ? { created: true, adminEmail: email, demoCases }
+    : { created: true, adminEmail: email, generatedPassword: generated, demoCases };
 }

@@ -22,6 +22,12 @@ export async function serveCommand(): Promise<void> {
       `\nFirst start: administrator ${first.adminEmail ?? ''} created with password\n\n    ${first.generatedPassword}\n\nSign in and change it. It is not shown again.\n\n`,
     );
   }
+  if (first.demoCases !== undefined && first.demoCases > 0) {
+    logger.info(
+      { cases: first.demoCases },
+      'synthetic demo content added (VIGIL_DEMO=off skips it)',
+    );
+  }
   const app = await createHttpApp(runtime.services, logger, {
     version: vigilVersion,
     secure: config.secure,
