@@ -20,9 +20,20 @@ const fsOnly = [
   { name: 'fs', message: 'Use src/server/platform/files.ts.' },
   { name: 'node:fs/promises', message: 'Use src/server/platform/files.ts.' },
 ];
+const tabularMessage = 'Use src/server/platform/tabular (csv-file.ts, xlsx-file.ts).';
+const tabularOnly = [
+  { name: 'csv-parse', message: tabularMessage },
+  { name: 'csv-parse/sync', message: tabularMessage },
+  { name: 'csv-stringify', message: tabularMessage },
+  { name: 'csv-stringify/sync', message: tabularMessage },
+  { name: 'exceljs', message: tabularMessage },
+];
 const processOnly = [
   { name: 'node:child_process', message: 'Only platform/db/pg-tools.ts runs external programs.' },
 ];
+
+// The only files that parse and write spreadsheets and CSV.
+const tabularOwners = ['src/server/platform/tabular/**'];
 
 // The files allowed to import a dangerous primitive directly (each owns one).
 const driverOwners = [
@@ -36,10 +47,13 @@ const reactHooksRules = Object.fromEntries(
   Object.keys(reactHooks.configs.flat.recommended.rules).map((rule) => [rule, 'error']),
 );
 
-/** The server-wide import restrictions plus a layer's own patterns. */
-function serverRule(extraPatterns) {
+/** The server-wide import restrictions plus a layer's own patterns, minus what a layer owns. */
+function serverRule(extraPatterns, owned = []) {
+  const ownedNames = new Set(owned.map((path) => path.name));
   return {
-    paths: [...drivers, ...cryptoOnly, ...fsOnly, ...processOnly],
+    paths: [...drivers, ...cryptoOnly, ...fsOnly, ...processOnly, ...tabularOnly].filter(
+      (path) => !ownedNames.has(path.name),
+    ),
     patterns: [
       { group: ['**/cli/**', '**/web/**'], message: 'server never imports cli or web.' },
       ...extraPatterns,
@@ -103,7 +117,7 @@ export default tseslint.config(
               message: 'shared/core import only shared/core.',
             },
           ],
-          paths: [...drivers, ...cryptoOnly, ...fsOnly],
+          paths: [...drivers, ...cryptoOnly, ...fsOnly, ...tabularOnly],
         },
       ],
       'no-restricted-globals': [
@@ -132,7 +146,7 @@ export default tseslint.config(
               message: 'shared imports only shared.',
             },
           ],
-          paths: [...drivers, ...cryptoOnly, ...fsOnly],
+          paths: [...drivers, ...cryptoOnly, ...fsOnly, ...tabularOnly],
         },
       ],
     },
@@ -169,6 +183,19 @@ export default tseslint.config(
     },
   },
   {
+    files: tabularOwners,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        serverRule(
+          [{ group: ['**/modules/**'], message: 'platform never imports modules.' }],
+          tabularOnly,
+        ),
+      ],
+    },
+  },
+  {
     files: driverOwners,
     ignores: ['**/*.test.ts'],
     rules: {
@@ -192,7 +219,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...drivers, ...cryptoOnly, ...fsOnly, ...processOnly],
+          paths: [...drivers, ...cryptoOnly, ...fsOnly, ...processOnly, ...tabularOnly],
           patterns: [
             { group: ['**/web/**'], message: 'cli never imports web.' },
             { group: ['**/*-routes.js'], message: 'The CLI calls services, never HTTP routes.' },
@@ -245,7 +272,7 @@ export default tseslint.config(
               message: 'web imports only core and shared (the API is reached over HTTP).',
             },
           ],
-          paths: [...drivers, ...cryptoOnly, ...fsOnly],
+          paths: [...drivers, ...cryptoOnly, ...fsOnly, ...tabularOnly],
         },
       ],
     },

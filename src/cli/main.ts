@@ -13,6 +13,7 @@ import {
   keysRotateCommand,
   restoreCommand,
 } from './commands/ops-commands.js';
+import { exportCommand, importCommand } from './commands/case-file-commands.js';
 import { serveCommand } from './commands/serve-command.js';
 import { vigilVersion } from './version.js';
 
@@ -90,6 +91,32 @@ program
     'Re-wrap every data key under a new master key (VIGIL_NEW_MASTER_KEY when VIGIL_MASTER_KEY is used)',
   )
   .action(keysRotateCommand);
+
+const importer = program.command('import').description('Import case files');
+for (const [format, what] of [
+  ['ctdc', 'a CTDC file (global dataset, `;`-delimited, or synthetic v2024/v2025)'],
+  ['htcds', 'an HTCDS 2.0 toolkit template (.xlsx or .csv)'],
+] as const) {
+  importer
+    .command(`${format} <file>`)
+    .description(`Import ${what} into an organisation`)
+    .requiredOption('--org <slug>', 'organisation that will hold the cases')
+    .option('--dry-run', 'check every row and report, writing nothing')
+    .action(async (file: string, options: unknown) => {
+      exitCode = await importCommand(format)(file, options);
+    });
+}
+
+program
+  .command('export')
+  .description('Export records')
+  .command('cases')
+  .description("Write an organisation's cases in a record-level format (consent is enforced)")
+  .requiredOption('--org <slug>', 'organisation whose cases are exported')
+  .requiredOption('--format <format>', 'ctdc | htcds-csv | htcds-xlsx')
+  .requiredOption('--out <file>', 'file to write (created with mode 0600)')
+  .option('--override-reason <text>', 'export cases without sharing consent too, for this reason')
+  .action(exportCommand);
 
 program
   .command('backup <file>')

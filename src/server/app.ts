@@ -52,6 +52,13 @@ import {
   type NotificationService,
 } from './modules/notifications/index.js';
 import {
+  createExportService,
+  createImportService,
+  registerImportRoutes,
+  type ExportService,
+  type ImportService,
+} from './modules/case-files/index.js';
+import {
   createReferralService,
   registerReferralRoutes,
   type ReferralService,
@@ -83,6 +90,8 @@ export interface Services {
   screenings: ScreeningService;
   crises: CrisisService;
   referrals: ReferralService;
+  imports: ImportService;
+  exports: ExportService;
 }
 
 /** The composition root: builds services over a database, a master key and a clock. */
@@ -94,7 +103,7 @@ export function createServices(
 ): Services {
   const keyring = createKeyring(masterKeyBase64);
   const audit = createAuditService(database.dialect, now);
-  const vault = createVaultService(keyring, now);
+  const vault = createVaultService(keyring, now, database.insertRows);
   const organisations = createOrganisationService({ database, audit, now });
   const roles = createRoleService({ database, audit, now });
   const users = createUserService({ database, audit, organisations, roles, now });
@@ -141,6 +150,16 @@ export function createServices(
     organisationPath,
     now,
   });
+  const imports = createImportService({
+    database,
+    audit,
+    vault,
+    cases,
+    organisationPath,
+    rowKey: keyring.keyedHash('case-import-row'),
+    now,
+  });
+  const exports = createExportService({ database, audit, cases, consents, organisationPath });
   return {
     database,
     keyring,
@@ -161,6 +180,8 @@ export function createServices(
     screenings,
     crises,
     referrals,
+    imports,
+    exports,
   };
 }
 
@@ -204,6 +225,7 @@ export async function createHttpApp(
   registerCrisisRoutes(app, services.crises);
   registerScreeningRoutes(app, services.screenings);
   registerReferralRoutes(app, services.referrals);
+  registerImportRoutes(app, services.imports);
   const db = services.database.db;
   registerAuditRoutes(app, {
     query: (filter) => services.audit.query(db, filter),

@@ -76,14 +76,12 @@ export async function addDemoContent(
     const records = generateDemoCases(random, crisisProfile, crisis.id, casesPerCrisis).map(
       (input) => ({ record: caseRecordSchema.parse(input), sourceKey: null, synthetic: true }),
     );
-    const ids = await db
-      .transaction()
-      .execute((trx) =>
-        services.cases.insertMany(trx, demoOrganisationId, records, {
-          importJobId: null,
-          createdBy: null,
-        }),
-      );
+    const ids = await db.transaction().execute((trx) =>
+      services.cases.insertMany(trx, demoOrganisationId, records, {
+        importJobId: null,
+        createdBy: null,
+      }),
+    );
     total += ids.length;
     // A third of the cases get consents, a screening, and half of those a referral.
     for (const [index, id] of ids.entries()) {

@@ -128,6 +128,18 @@ export const errorCatalog = {
     message: 'Consent is informed only after every required point was explained.',
   },
   'consent.not_found': { status: 404, message: 'The consent entry does not exist or was revoked.' },
+  'import.unreadable_file': {
+    status: 400,
+    message: 'The file could not be read as CSV, TSV or XLSX.',
+  },
+  'import.unknown_format': {
+    status: 400,
+    message: 'The file is not in a case format Vigil reads (CTDC global, CTDC synthetic, HTCDS).',
+  },
+  'import.not_found': {
+    status: 404,
+    message: 'The import does not exist or is not visible to you.',
+  },
   'crisis.name_taken': { status: 409, message: 'A crisis with this name already exists.' },
   'notification.not_found': {
     status: 404,

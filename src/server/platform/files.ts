@@ -57,3 +57,19 @@ export function copyFile(from: string, to: string): void {
 export function removeFile(file: string): void {
   rmSync(file, { force: true });
 }
+
+/** Reads a whole file as bytes (imports). */
+export function readFileBytes(file: string): Buffer {
+  return readFileSync(file);
+}
+
+/**
+ * Writes an export file with owner-only permissions, atomically: record-level exports hold
+ * personal data, so they are never world-readable, and a crash leaves no half-written file.
+ */
+export function writePrivateFile(file: string, content: Buffer | string): void {
+  const temporary = `${file}.tmp-${String(process.pid)}`;
+  writeFileSync(temporary, content, { mode: 0o600, flag: 'w' });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, file);
+}

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CaseListQuery } from '../../../shared/case-schemas.js';
-import type { Executor } from '../../platform/db/database.js';
+import type { Executor, InsertRows } from '../../platform/db/database.js';
 import type { CasesTable } from '../../platform/db/schema.js';
 import { pathToIds } from '../access/index.js';
 import {
@@ -130,29 +130,33 @@ function rowToCase(row: Selectable<CasesTable>): StoredCase {
   };
 }
 
-export async function insertCaseRows(trx: Executor, rows: Insertable<CasesTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx.insertInto('cases').values(rows).execute();
+/** Appends case rows in bulk inside the caller's transaction. */
+export async function insertCaseRows(
+  insertRows: InsertRows,
+  trx: Executor,
+  rows: readonly Insertable<CasesTable>[],
+): Promise<void> {
+  await insertRows(trx, 'cases', rows);
 }
 
-export async function insertChildren(
+/** Appends child rows (perpetrators, events, support plans) in bulk. */
+export async function insertChildRows(
+  insertRows: InsertRows,
   trx: Executor,
   kind: ChildKind,
   children: readonly StoredChild[],
 ): Promise<void> {
-  if (children.length === 0) return;
-  await trx
-    .insertInto(childKinds[kind])
-    .values(
-      children.map((child) => ({
-        id: child.id,
-        case_id: child.caseId,
-        position: child.position,
-        facts: JSON.stringify(child.facts),
-        sealed: child.sealed,
-      })),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    childKinds[kind],
+    children.map((child) => ({
+      id: child.id,
+      case_id: child.caseId,
+      position: child.position,
+      facts: JSON.stringify(child.facts),
+      sealed: child.sealed,
+    })),
+  );
 }
 
 export async function deleteChildren(
@@ -304,4 +308,19 @@ export async function revokeReferralsOf(trx: Executor, caseId: string, at: strin
     .set({ packet_sealed: null })
     .where('case_id', '=', caseId)
     .execute();
+}
+
+/** Every case an organisation holds, oldest first (record-level exports). */
+export async function listCasesOfOrganisation(
+  db: Executor,
+  organisationId: string,
+): Promise<StoredCase[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(rowToCase);
 }

@@ -1,5 +1,6 @@
 import { ageBandOf, ageOn, majorityOf } from '../../../core/cases/case-derivations.js';
 import { AppError } from '../../../shared/app-error.js';
+import { victimIdentitySchema } from '../../../shared/case-schemas.js';
 import type {
   CaseListQuery,
   CaseRecord,
@@ -20,10 +21,12 @@ import { authorizeCase, caseViewOf } from './case-policy.js';
 import {
   caseToRow,
   deleteChildren,
+  existingSourceKeys,
   findCase,
   insertCaseRows,
-  insertChildren,
+  insertChildRows,
   listCases,
+  listCasesOfOrganisation,
   listChildren,
   updateCaseRow,
   victimColumns,
@@ -59,6 +62,21 @@ export interface CaseService {
   ) => Promise<LoadedCase>;
   /** The cipher of a case's data key; `crypto.key_shredded` after the person was forgotten. */
   cipherOf: (db: Executor, stored: StoredCase) => Promise<FieldCipher>;
+  /**
+   * Whole records of an organisation's cases (forgotten ones left out), for record-level
+   * exports; identities opened only when `withIdentity`. The caller authorizes and audits.
+   */
+  recordsOf: (
+    db: Executor,
+    organisationId: string,
+    withIdentity: boolean,
+  ) => Promise<{ stored: StoredCase; record: CaseRecord }[]>;
+  /** Which of these import source keys already exist in the organisation. */
+  existingSourceKeys: (
+    db: Executor,
+    organisationId: string,
+    keys: readonly string[],
+  ) => Promise<Set<string>>;
   /** Writes new cases (import, demo content) inside a caller's transaction. */
   insertMany: (
     trx: Executor,
@@ -116,7 +134,8 @@ export function createCaseService(deps: {
       const children = sections[kind];
       if (children === undefined) continue;
       await deleteChildren(trx, kind, caseId);
-      await insertChildren(
+      await insertChildRows(
+        database.insertRows,
         trx,
         kind,
         children.map((child, position) =>
@@ -182,13 +201,9 @@ export function createCaseService(deps: {
       }
       ids.push(id);
     }
-    // Batched multi-row inserts; SQLite limits bound parameters, so keep chunks modest.
-    for (let i = 0; i < rows.length; i += 20) await insertCaseRows(trx, rows.slice(i, i + 20));
+    await insertCaseRows(database.insertRows, trx, rows);
     for (const kind of Object.keys(childRows) as ChildKind[]) {
-      const list = childRows[kind];
-      for (let i = 0; i < list.length; i += 100) {
-        await insertChildren(trx, kind, list.slice(i, i + 100));
-      }
+      await insertChildRows(database.insertRows, trx, kind, childRows[kind]);
     }
     return ids;
   };
@@ -254,6 +269,50 @@ export function createCaseService(deps: {
     loadFor,
     cipherOf,
     insertMany,
+    async recordsOf(db, organisationId, withIdentity) {
+      const out: { stored: StoredCase; record: CaseRecord }[] = [];
+      for (const stored of await listCasesOfOrganisation(db, organisationId)) {
+        if (stored.forgottenAt !== null) continue;
+        const opened = await open(db, {
+          stored,
+          organisationPath: [],
+          view: withIdentity ? 'full' : 'analytic',
+          breakGlass: false,
+        });
+        out.push({
+          stored,
+          record: {
+            caseNumber: stored.caseNumber,
+            status: stored.status,
+            registrationYear: stored.registrationYear,
+            registeredOn: stored.registeredOn,
+            dataSource: stored.dataSource,
+            victim: {
+              ...stored.victim,
+              identity: opened.identity ?? victimIdentitySchema.parse({}),
+            },
+            perpetrators: opened.perpetrators,
+            events: opened.events,
+            supportPlans: opened.supportPlans,
+          },
+        });
+      }
+      return out;
+    },
+    async existingSourceKeys(db, organisationId, keys) {
+      const found = new Set<string>();
+      // Bounded IN lists: SQLite and PostgreSQL both cap bound parameters per statement.
+      for (let start = 0; start < keys.length; start += 500) {
+        for (const key of await existingSourceKeys(
+          db,
+          organisationId,
+          keys.slice(start, start + 500),
+        )) {
+          found.add(key);
+        }
+      }
+      return found;
+    },
     create: (ctx, organisationId, record) =>
       database.db.transaction().execute(async (trx) => {
         const path = await deps.organisationPath(trx, organisationId);

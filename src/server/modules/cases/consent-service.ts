@@ -20,6 +20,8 @@ export interface ConsentService {
   list: (ctx: RequestContext, caseId: string) => Promise<StoredConsent[]>;
   record: (ctx: RequestContext, caseId: string, body: ConsentBody) => Promise<StoredConsent>;
   revoke: (ctx: RequestContext, caseId: string, consentId: string) => Promise<void>;
+  /** Whether consent for `purpose` is in force for a case (inside a caller's transaction). */
+  inForce: (db: Executor, caseId: string, purpose: ConsentPurpose) => Promise<boolean>;
   /**
    * Refuses an action that needs consent for `purpose` unless it is in force, or the actor holds
    * `consent.override` and gives a reason; an override is sealed, stored and audited. Runs in
@@ -63,6 +65,8 @@ export function createConsentService(deps: {
     });
 
   return {
+    inForce: async (db, caseId, purpose) =>
+      consentInForce(await listConsents(db, caseId), purpose) !== null,
     list: (ctx, caseId) =>
       database.db.transaction().execute(async (trx) => {
         const loaded = await cases.loadFor(trx, ctx, caseId, 'case.read');

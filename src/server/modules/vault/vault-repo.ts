@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/database.js';
+import type { Executor, InsertRows } from '../../platform/db/database.js';
 
 /** Stores a new wrapped data key. */
 export async function insertDataKey(
@@ -17,26 +17,23 @@ export async function insertDataKey(
     .execute();
 }
 
-/** Stores many new wrapped data keys in multi-row inserts (imports). */
+/** Stores many new wrapped data keys at once (imports). */
 export async function insertDataKeys(
+  insertRows: InsertRows,
   trx: Executor,
   rows: readonly { id: string; wrapped: string; masterKeyId: string; createdAt: string }[],
 ): Promise<void> {
-  // SQLite binds at most 32,766 parameters per statement; 5 per row keeps chunks well below.
-  for (let start = 0; start < rows.length; start += 500) {
-    await trx
-      .insertInto('data_keys')
-      .values(
-        rows.slice(start, start + 500).map((row) => ({
-          id: row.id,
-          wrapped: row.wrapped,
-          master_key_id: row.masterKeyId,
-          created_at: row.createdAt,
-          shredded_at: null,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    trx,
+    'data_keys',
+    rows.map((row) => ({
+      id: row.id,
+      wrapped: row.wrapped,
+      master_key_id: row.masterKeyId,
+      created_at: row.createdAt,
+      shredded_at: null,
+    })),
+  );
 }
 
 /** The wrapped key, or null when shredded; undefined when no such key exists. */

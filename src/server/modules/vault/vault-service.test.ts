@@ -188,7 +188,7 @@ describe.each(databaseKinds)('vault on %s', (kind) => {
       }
     }
 
-    const newVault = createVaultService(to, clock.now);
+    const newVault = createVaultService(to, clock.now, database.insertRows);
     for (const [i, record] of records.entries()) {
       const cipher = await newVault.cipherFor(database.db, record.dataKeyId);
       expect(cipher.open(record.name, fieldContext('case', `c${String(i)}`, 'name'))).toBe(

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/app-error.js';
 import { newId, type FieldCipher, type Keyring } from '../../platform/crypto/index.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import type { Database, Executor, InsertRows } from '../../platform/db/database.js';
 import type { AuditService } from '../audit/index.js';
 import {
   countByMasterKey,
@@ -37,7 +37,11 @@ export function fieldContext(recordType: string, recordId: string, field: string
 }
 
 /** Creates the vault over a keyring. */
-export function createVaultService(keyring: Keyring, now: () => Date): VaultService {
+export function createVaultService(
+  keyring: Keyring,
+  now: () => Date,
+  insertRows: InsertRows,
+): VaultService {
   return {
     keyId: keyring.keyId,
     async createRecordKey(trx) {
@@ -55,6 +59,7 @@ export function createVaultService(keyring: Keyring, now: () => Date): VaultServ
       const at = now().toISOString();
       const keys = Array.from({ length: count }, () => ({ id: newId(), ...keyring.newDataKey() }));
       await insertDataKeys(
+        insertRows,
         trx,
         keys.map((key) => ({
           id: key.id,

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { secureRandomBytes } from './random-pool.js';
 
 /** SHA-256 of a UTF-8 string as lower-case hex. */
 export function sha256Hex(input: string): string {
@@ -12,14 +13,14 @@ export function newId(): string {
 
 /** A URL-safe random secret with `bytes` bytes of entropy. */
 export function randomSecret(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
+  return secureRandomBytes(bytes).toString('base64url');
 }
 
 /** A random string over `alphabet` of `length`, without modulo bias. */
 export function randomFromAlphabet(alphabet: string, length: number): string {
   let out = '';
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
+    for (const byte of secureRandomBytes(length * 2)) {
       // Reject bytes in the incomplete last block so every symbol is equally likely.
       if (byte < 256 - (256 % alphabet.length)) out += alphabet[byte % alphabet.length] ?? '';
       if (out.length === length) break;

@@ -6,6 +6,7 @@ import {
   hkdfSync,
   randomBytes,
 } from 'node:crypto';
+import { secureRandomBytes } from './random-pool.js';
 import { AppError } from '../../../shared/app-error.js';
 
 // Envelope encryption. Each record gets its own 256-bit data key; the data key is stored only
@@ -42,7 +43,7 @@ export interface Keyring {
 }
 
 function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer): string {
-  const iv = randomBytes(ivBytes);
+  const iv = secureRandomBytes(ivBytes);
   const cipher = createCipheriv(algorithm, key, iv);
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -120,7 +121,7 @@ export function createKeyring(masterKeyBase64: string): Keyring {
   const keyring: Keyring = {
     keyId,
     newDataKey: () => {
-      const dataKey = randomBytes(32);
+      const dataKey = secureRandomBytes(32);
       return { wrapped: wrap(dataKey), cipher: createFieldCipher(dataKey) };
     },
     openDataKey: (wrapped) => createFieldCipher(unwrap(wrapped)),

@@ -5,6 +5,7 @@ import {
   SqliteDialect,
   sql,
   type DatabaseIntrospector,
+  type Insertable,
   type TableMetadata,
   type Transaction,
 } from 'kysely';
@@ -21,6 +22,9 @@ export type Executor = Kysely<Schema> | Transaction<Schema>;
 export type DatabaseTarget =
   { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
+/** Appends many rows to one table inside an open transaction (see `Database.insertRows`). */
+export type InsertRows = Database['insertRows'];
+
 /** An open database with its capability flags. */
 export interface Database {
   db: Kysely<Schema>;
@@ -28,6 +32,17 @@ export interface Database {
   migrate: () => Promise<MigrationOutcome>;
   /** One round trip to the database (health checks). */
   ping: () => Promise<void>;
+  /**
+   * Appends many rows to one table inside an open transaction, as fast as the driver allows:
+   * on SQLite one cached prepared statement run per row on the transaction's own connection
+   * (Kysely would build and bind one huge statement per chunk); elsewhere multi-row inserts.
+   * Bulk paths only (imports, demo content); ordinary writes go through Kysely.
+   */
+  insertRows: <T extends keyof Schema & string>(
+    trx: Executor,
+    table: T,
+    rows: readonly Insertable<Schema[T]>[],
+  ) => Promise<void>;
   /** Writes a consistent copy of a SQLite database to `file` while it stays online. */
   backupSqlite: (file: string) => Promise<void>;
   close: () => Promise<void>;
@@ -95,6 +110,60 @@ async function ping(kysely: Kysely<Schema>): Promise<void> {
   await sql`select 1`.execute(kysely);
 }
 
+// PostgreSQL binds at most 65,535 parameters per statement.
+const maxPostgresParameters = 60_000;
+
+async function insertRowsWithKysely<T extends keyof Schema & string>(
+  trx: Executor,
+  table: T,
+  rows: readonly Insertable<Schema[T]>[],
+): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const perRow = Math.max(1, Object.keys(first).length);
+  const chunk = Math.max(1, Math.floor(maxPostgresParameters / perRow));
+  for (let start = 0; start < rows.length; start += chunk) {
+    // The generic table name defeats Kysely's per-table value typing; rows are typed by caller.
+    await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto(table)
+      .values(rows.slice(start, start + chunk) as Record<string, unknown>[])
+      .execute();
+  }
+}
+
+function sqliteRowInserter(raw: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return async <T extends keyof Schema & string>(
+    trx: Executor,
+    table: T,
+    rows: readonly Insertable<Schema[T]>[],
+  ): Promise<void> => {
+    const first = rows[0];
+    if (first === undefined) return;
+    // Only inside a transaction does the caller hold Kysely's one SQLite connection; outside
+    // one, another request's transaction could be open on it, so fall back to Kysely.
+    if (!trx.isTransaction) {
+      await insertRowsWithKysely(trx, table, rows);
+      return;
+    }
+    const columns = Object.keys(first);
+    const key = `${table}(${columns.join(',')})`;
+    let statement = statements.get(key);
+    if (statement === undefined) {
+      const names = columns.map((column) => `"${column}"`).join(', ');
+      statement = raw.prepare(
+        `insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})`,
+      );
+      statements.set(key, statement);
+    }
+    for (const row of rows) {
+      const values = row as Record<string, unknown>;
+      statement.run(columns.map((column) => values[column]));
+    }
+    return Promise.resolve();
+  };
+}
+
 /** Opens the configured database; does not migrate (call `migrate`). */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
@@ -104,6 +173,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       dialect: sqliteDialect,
       migrate: () => migrateToLatest(kysely as Kysely<unknown>, sqliteDialect),
       ping: () => ping(kysely),
+      insertRows: sqliteRowInserter(raw),
       backupSqlite: async (file) => {
         await raw.backup(file);
       },
@@ -116,6 +186,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     dialect: postgresDialect,
     migrate: () => migrateToLatest(kysely as Kysely<unknown>, postgresDialect),
     ping: () => ping(kysely),
+    insertRows: insertRowsWithKysely,
     backupSqlite: () => Promise.reject(new Error('backupSqlite called on PostgreSQL')),
     close: () => kysely.destroy(),
   };

@@ -1,0 +1,150 @@
+// `npm run bench -- import`: imports generated HTCDS-CSV rows (names, birth dates, phones and
+// emails, so every row's identity is sealed under its own data key) through Vigil's import
+// service — parse, validate, encrypt, write, audit — in rows/s, against a raw better-sqlite3
+// insert of the same rows (already split into cells) measured in the same run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { createServices } from '../../src/server/app.js';
+import { openDatabase } from '../../src/server/platform/db/database.js';
+import { createTestClock, testMasterKey } from '../../src/test-support/test-db.js';
+import { formatNumber, reportBench } from '../bench-report.js';
+
+const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
+const targetRowsPerSecond = 20_000;
+const targetRatio = 0.3;
+const system = { actor: { kind: 'system' } as const, requestId: null };
+
+const header = [
+  'prs_FirstName',
+  'prs_SecondName',
+  'prs_Birthdate',
+  'prs_Gender',
+  'prs_Citizenship',
+  'prs_MobilePhone',
+  'prs_Email',
+  'prs_MailingCity',
+  'vic_TraffickingStatus',
+  'vic_TraffickingStatusDecisionMakingOrg',
+  'vic_MethodsOfControl',
+  'vic_TypeOfExploitation',
+  'cas_Status',
+  'cas_IncomingReferralDate',
+];
+const first = ['Amina', 'Jean', 'Olena', 'Yusuf', 'Mariam', 'Ibrahim', 'Grace', 'Samir'];
+const second = ['Mwamba', 'Habimana', 'Kovalenko', 'Haddad', 'Diallo', 'Okello', 'Nasser'];
+const genders = ['Feminine', 'Masculine', 'NonConforming', 'NonSpecifiedUnknown'];
+const countries = ['CD', 'UG', 'UA', 'SY', 'ML', 'SD', 'MM'];
+const exploitation = [
+  'SexualExploitation',
+  'ForcedLabour',
+  'ForcedMarriage',
+  'ForcedLabour;SexualExploitation',
+];
+const control = ['DebtBondage', 'WithholdsDocuments;PhysicalThreats', 'FalsePromises', ''];
+
+/** Generated rows: deterministic, every identifying column filled. */
+function generateRows(n: number): string[][] {
+  const rows: string[][] = [];
+  for (let i = 0; i < n; i += 1) {
+    const year = 2015 + (i % 10);
+    rows.push([
+      first[i % first.length] ?? '',
+      `${second[i % second.length] ?? ''}${String(i)}`,
+      `${String(1970 + (i % 35))}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      genders[i % genders.length] ?? '',
+      countries[i % countries.length] ?? '',
+      `+2438${String(10_000_000 + i)}`,
+      `person${String(i)}@example.org`,
+      'Goma',
+      i % 3 === 0 ? 'ActualVictimOfTrafficking' : 'PossibleVictimOfTrafficking',
+      i % 3 === 0 ? 'Police' : '',
+      control[i % control.length] ?? '',
+      exploitation[i % exploitation.length] ?? '',
+      'Active',
+      `${String(year)}-03-01`,
+    ]);
+  }
+  return rows;
+}
+
+async function measureVigil(
+  dir: string,
+  csv: Buffer,
+): Promise<{ seconds: number; imported: number }> {
+  const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'vigil.db') });
+  await database.migrate();
+  const services = createServices(
+    database,
+    testMasterKey,
+    { session: { idleMinutes: 30, maxHours: 12 } },
+    createTestClock().now,
+  );
+  const org = await services.organisations.create(system, {
+    name: 'Bench',
+    slug: 'bench',
+    type: 'ngo',
+    country: null,
+    parentId: null,
+    requireTwoFactor: false,
+  });
+  const started = performance.now();
+  const job = await services.imports.run(system, {
+    organisationId: org.id,
+    format: 'htcds',
+    content: csv,
+    dryRun: false,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (job.status !== 'succeeded' || job.importedRows !== rowCount) {
+    throw new Error(
+      `import did not take every row: ${JSON.stringify({ ...job, rejections: job.rejections.slice(0, 3) })}`,
+    );
+  }
+  const audited = await services.audit.query(database.db, { action: 'case.import', limit: 1000 });
+  if (audited.length === 0) throw new Error('the import was not audited');
+  await database.close();
+  return { seconds, imported: job.importedRows };
+}
+
+function measureBaseline(dir: string, rows: readonly string[][]): number {
+  const raw = new SqliteDatabase(path.join(dir, 'baseline.db'));
+  // The same pragmas as Vigil's SQLite (src/server/platform/db/database.ts).
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('secure_delete = ON');
+  raw.exec(`create table rows (${header.map((column) => `${column} text`).join(', ')})`);
+  const insert = raw.prepare(`insert into rows values (${header.map(() => '?').join(', ')})`);
+  const started = performance.now();
+  raw.transaction(() => {
+    for (const row of rows) insert.run(...row);
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  raw.close();
+  return seconds;
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), 'vigil-bench-import-'));
+try {
+  const rows = generateRows(rowCount);
+  const csv = Buffer.from([header, ...rows].map((row) => row.join(',')).join('\n'));
+  process.stdout.write(
+    `import: ${formatNumber(rowCount, 0)} HTCDS-CSV rows (${formatNumber(csv.length / 1e6, 1)} MB)\n`,
+  );
+  const baselineSeconds = measureBaseline(dir, rows);
+  const vigil = await measureVigil(dir, csv);
+  const value = rowCount / vigil.seconds;
+  const baseline = rowCount / baselineSeconds;
+  reportBench({ name: 'import', metric: 'rows/s', value, baseline, target: targetRatio }, [
+    ['vigil seconds', formatNumber(vigil.seconds, 2)],
+    ['baseline seconds', formatNumber(baselineSeconds, 2)],
+    [
+      'absolute target',
+      `${formatNumber(targetRowsPerSecond, 0)} rows/s: ${value >= targetRowsPerSecond ? 'met' : 'NOT MET'}`,
+    ],
+  ]);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ctdcGlobalColumns } from '../../../core/case-formats/index.js';
+import {
+  createTestClock,
+  createTestDatabase,
+  databaseKinds,
+  testMasterKey,
+} from '../../../test-support/test-db.js';
+import { createServices, type Services } from '../../app.js';
+import type { Database } from '../../platform/db/database.js';
+import { readCsv } from '../../platform/tabular/csv-file.js';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../../test/fixtures/cases/${name}`, import.meta.url));
+const system = { actor: { kind: 'system' } as const, requestId: null };
+const reason = 'Court-ordered transfer of the case file to the prosecutor';
+
+// Columns that say nothing about the person: identifiers, keys, bookkeeping.
+const bookkeeping = new Set([
+  'id',
+  'organisation_id',
+  'case_number',
+  'import_job_id',
+  'source_key',
+  'data_key_id',
+  'identity_sealed',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'version',
+]);
+
+describe.each(databaseKinds)('case exports on %s', (kind) => {
+  let database: Database;
+  let services: Services;
+  let dispose: () => Promise<void>;
+  const orgs: Record<string, string> = {};
+  beforeEach(async () => {
+    const test = await createTestDatabase(kind);
+    database = test.database;
+    dispose = test.dispose;
+    services = createServices(
+      database,
+      testMasterKey,
+      { session: { idleMinutes: 30, maxHours: 12 } },
+      createTestClock().now,
+    );
+    for (const slug of ['first', 'second']) {
+      orgs[slug] = (
+        await services.organisations.create(system, {
+          name: slug,
+          slug,
+          type: 'ngo',
+          country: null,
+          parentId: null,
+          requireTwoFactor: false,
+        })
+      ).id;
+    }
+  });
+  afterEach(async () => {
+    await dispose();
+  });
+
+  const orgId = (slug: string) => orgs[slug] ?? '';
+  const analyticRows = async (slug: string) => {
+    const rows = await database.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('organisation_id', '=', orgId(slug))
+      .execute();
+    return rows
+      .map((row) =>
+        JSON.stringify(Object.entries(row).filter(([column]) => !bookkeeping.has(column))),
+      )
+      .sort();
+  };
+
+  it('CTDC import → export → import preserves every analytic column', async () => {
+    const first = await services.imports.run(system, {
+      organisationId: orgId('first'),
+      format: 'ctdc',
+      content: fixture('ctdc-global.csv'),
+      dryRun: false,
+    });
+    expect(first.importedRows).toBeGreaterThan(3);
+    const exported = await services.exports.exportCases(system, orgId('first'), 'ctdc', reason);
+    expect(exported.exported).toBe(first.importedRows);
+
+    const table = await readCsv(exported.content);
+    expect(table.delimiter).toBe(';');
+    expect(table.header).toEqual([...ctdcGlobalColumns]);
+
+    const second = await services.imports.run(system, {
+      organisationId: orgId('second'),
+      format: 'ctdc',
+      content: exported.content,
+      dryRun: false,
+    });
+    expect(second).toMatchObject({ importedRows: first.importedRows, rejectedRows: 0 });
+    expect(await analyticRows('second')).toEqual(await analyticRows('first'));
+  });
+
+  it('HTCDS xlsx export → import keeps identities and analytic facts', async () => {
+    await services.imports.run(system, {
+      organisationId: orgId('first'),
+      format: 'htcds',
+      content: fixture('htcds-template.csv'),
+      dryRun: false,
+    });
+    const exported = await services.exports.exportCases(
+      system,
+      orgId('first'),
+      'htcds-xlsx',
+      reason,
+    );
+    const second = await services.imports.run(system, {
+      organisationId: orgId('second'),
+      format: 'htcds',
+      content: exported.content,
+      dryRun: false,
+    });
+    expect(second).toMatchObject({ importedRows: exported.exported, rejectedRows: 0 });
+    expect(await analyticRows('second')).toEqual(await analyticRows('first'));
+    const names = async (slug: string) =>
+      (await services.exports.exportCases(system, orgId(slug), 'htcds-csv', reason)).content
+        .toString('utf8')
+        .split('\n')
+        .slice(2)
+        .map((line) => line.split(',').slice(1, 3).join(' '))
+        .sort();
+    expect(await names('second')).toEqual(await names('first'));
+  });
+
+  it('withholds cases without sharing consent unless overridden, and audits the export', async () => {
+    await services.imports.run(system, {
+      organisationId: orgId('first'),
+      format: 'ctdc',
+      content: fixture('ctdc-synthetic-v2024.csv'),
+      dryRun: false,
+    });
+    const total = (await database.db.selectFrom('cases').select('id').execute()).length;
+    const withheld = await services.exports.exportCases(system, orgId('first'), 'ctdc');
+    expect(withheld).toMatchObject({ exported: 0, withheld: total });
+
+    const [oneCase] = await database.db.selectFrom('cases').select('id').limit(1).execute();
+    if (oneCase === undefined) throw new Error('no case imported');
+    const prompts = {
+      interview: true,
+      purposeExplained: true,
+      dataUseExplained: true,
+      researchUseExplained: true,
+      rightToAccessExplained: true,
+      retentionExplained: true,
+      withdrawalExplained: true,
+    };
+    await services.consents.record(system, oneCase.id, {
+      purpose: 'sharing',
+      granted: true,
+      givenBy: 'person',
+      prompts,
+    });
+    expect(await services.exports.exportCases(system, orgId('first'), 'ctdc')).toMatchObject({
+      exported: 1,
+      withheld: total - 1,
+    });
+    const overridden = await services.exports.exportCases(system, orgId('first'), 'ctdc', reason);
+    expect(overridden).toMatchObject({ exported: total, withheld: 0 });
+    const overrides = await database.db.selectFrom('consent_overrides').selectAll().execute();
+    expect(overrides).toHaveLength(total - 1);
+    const exports = await services.audit.query(database.db, { action: 'case.export', limit: 10 });
+    expect(exports).toHaveLength(3);
+  });
+});

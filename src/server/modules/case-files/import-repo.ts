@@ -1,0 +1,98 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { ImportJobsTable } from '../../platform/db/schema.js';
+import type { ImportJobRecord } from './import-model.js';
+
+function toJob(row: Selectable<ImportJobsTable>): ImportJobRecord {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    format: row.format,
+    fileHash: row.file_hash,
+    dryRun: row.dry_run === 1,
+    status: row.status as ImportJobRecord['status'],
+    totalRows: row.total_rows,
+    processedRows: row.processed_rows,
+    importedRows: row.imported_rows,
+    duplicateRows: row.duplicate_rows,
+    rejectedRows: row.rejected_rows,
+    dataKeyId: row.data_key_id,
+    reportSealed: row.report_sealed,
+    errorCode: row.error_code,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export async function insertJob(trx: Executor, job: ImportJobRecord): Promise<void> {
+  await trx
+    .insertInto('import_jobs')
+    .values({
+      id: job.id,
+      organisation_id: job.organisationId,
+      format: job.format,
+      file_hash: job.fileHash,
+      dry_run: job.dryRun ? 1 : 0,
+      status: job.status,
+      total_rows: job.totalRows,
+      processed_rows: job.processedRows,
+      imported_rows: job.importedRows,
+      duplicate_rows: job.duplicateRows,
+      rejected_rows: job.rejectedRows,
+      data_key_id: job.dataKeyId,
+      report_sealed: job.reportSealed,
+      error_code: job.errorCode,
+      created_by: job.createdBy,
+      created_at: job.createdAt,
+      finished_at: job.finishedAt,
+    })
+    .execute();
+}
+
+export async function updateJob(
+  trx: Executor,
+  id: string,
+  values: Updateable<ImportJobsTable>,
+): Promise<void> {
+  await trx.updateTable('import_jobs').set(values).where('id', '=', id).execute();
+}
+
+export async function findJob(db: Executor, id: string): Promise<ImportJobRecord | undefined> {
+  const row = await db
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toJob(row);
+}
+
+/** The completed real import of the same file into the same organisation, if any. */
+export async function findImportedFile(
+  db: Executor,
+  organisationId: string,
+  fileHash: string,
+): Promise<ImportJobRecord | undefined> {
+  const row = await db
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('file_hash', '=', fileHash)
+    .where('dry_run', '=', 0)
+    .where('status', '=', 'succeeded')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row && toJob(row);
+}
+
+export async function listJobs(
+  db: Executor,
+  organisationIds: readonly string[] | null,
+): Promise<ImportJobRecord[]> {
+  let q = db.selectFrom('import_jobs').selectAll().orderBy('created_at', 'desc').limit(100);
+  if (organisationIds !== null) {
+    if (organisationIds.length === 0) return [];
+    q = q.where('organisation_id', 'in', organisationIds);
+  }
+  return (await q.execute()).map(toJob);
+}

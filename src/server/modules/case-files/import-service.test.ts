@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  databaseKinds,
+  testMasterKey,
+  createTestClock,
+} from '../../../test-support/test-db.js';
+import { createServices, type Services } from '../../app.js';
+import type { Database } from '../../platform/db/database.js';
+import { createImportService, type ImportService } from './import-service.js';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../../test/fixtures/cases/${name}`, import.meta.url));
+const system = { actor: { kind: 'system' } as const, requestId: null };
+
+describe.each(databaseKinds)('case imports on %s', (kind) => {
+  let database: Database;
+  let services: Services;
+  let dispose: () => Promise<void>;
+  let orgId: string;
+  beforeEach(async () => {
+    const test = await createTestDatabase(kind);
+    database = test.database;
+    dispose = test.dispose;
+    services = createServices(
+      database,
+      testMasterKey,
+      { session: { idleMinutes: 30, maxHours: 12 } },
+      createTestClock().now,
+    );
+    const org = await services.organisations.create(system, {
+      name: 'Field NGO',
+      slug: 'field',
+      type: 'ngo',
+      country: null,
+      parentId: null,
+      requireTwoFactor: false,
+    });
+    orgId = org.id;
+  });
+  afterEach(async () => {
+    await dispose();
+  });
+
+  const countCases = async () =>
+    (await database.db.selectFrom('cases').select('id').execute()).length;
+  const importFile = (
+    service: ImportService,
+    name: string,
+    dryRun: boolean,
+    format?: 'ctdc' | 'htcds',
+  ) => service.run(system, { organisationId: orgId, format, content: fixture(name), dryRun });
+
+  it.each([
+    ['ctdc-global.csv', 'ctdc', 'ctdc-global'],
+    ['ctdc-synthetic-v2024.csv', 'ctdc', 'ctdc-synthetic'],
+    ['ctdc-synthetic-v2025.csv', 'ctdc', 'ctdc-synthetic'],
+    ['htcds-template.csv', 'htcds', 'htcds'],
+    ['htcds-template.xlsx', 'htcds', 'htcds'],
+  ] as const)(
+    '%s: a dry run writes nothing and reports; the real run imports the valid rows',
+    async (name, format, detected) => {
+      const dry = await importFile(services.imports, name, true, format);
+      expect(dry.status).toBe('succeeded');
+      expect(dry.format).toBe(detected);
+      expect(dry.totalRows).toBe(dry.importedRows + dry.rejectedRows);
+      expect(dry.importedRows).toBeGreaterThan(0);
+      expect(await countCases()).toBe(0);
+
+      const real = await importFile(services.imports, name, false, format);
+      expect(real).toMatchObject({
+        status: 'succeeded',
+        importedRows: dry.importedRows,
+        rejectedRows: dry.rejectedRows,
+      });
+      expect(await countCases()).toBe(dry.importedRows);
+
+      // The identical file again is detected and changes nothing.
+      const again = await importFile(services.imports, name, false, format);
+      expect(again.alreadyImported).toBe(true);
+      expect(again.id).toBe(real.id);
+      expect(await countCases()).toBe(dry.importedRows);
+    },
+  );
+
+  it('reports each bad row with its row number, column, value and reason', async () => {
+    const job = await importFile(services.imports, 'ctdc-global.csv', true, 'ctdc');
+    expect(job.rejectedRows).toBeGreaterThan(0);
+    for (const rejection of job.rejections) {
+      expect(rejection.row).toBeGreaterThan(1);
+      expect(rejection.column).not.toBeNull();
+      expect(rejection.reason).toMatch(/^[a-z_]+$/);
+      expect(rejection.message.length).toBeGreaterThan(5);
+    }
+    // The rejection report is sealed at rest: cell values never sit in plain columns.
+    const row = await database.db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    expect(row.report_sealed).not.toBeNull();
+    for (const rejection of job.rejections) {
+      if (rejection.value !== null && rejection.value.length > 3)
+        expect(row.report_sealed).not.toContain(rejection.value);
+    }
+  });
+
+  it('a file whose rows were imported before, with one row more, adds only the new row', async () => {
+    const text = fixture('ctdc-synthetic-v2024.csv').toString('utf8').trimEnd();
+    const lines = text.split('\n');
+    const shorter = lines.slice(0, -1).join('\n');
+    const first = await services.imports.run(system, {
+      organisationId: orgId,
+      format: 'ctdc',
+      content: Buffer.from(shorter),
+      dryRun: false,
+    });
+    const full = await services.imports.run(system, {
+      organisationId: orgId,
+      format: 'ctdc',
+      content: Buffer.from(text),
+      dryRun: false,
+    });
+    expect(full.alreadyImported).toBe(false);
+    expect(full.duplicateRows).toBe(first.importedRows);
+    expect(await countCases()).toBe(first.importedRows + full.importedRows);
+    expect(full.importedRows).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a file in the wrong format and an unreadable one, naming the problem', async () => {
+    const wrong = await importFile(services.imports, 'ctdc-global.csv', true, 'htcds');
+    expect(wrong).toMatchObject({ status: 'failed', errorCode: 'import.unknown_format' });
+    const garbage = await services.imports.run(system, {
+      organisationId: orgId,
+      format: undefined,
+      content: Buffer.from('just;some\nwords;here\n'),
+      dryRun: true,
+    });
+    expect(garbage).toMatchObject({ status: 'failed', errorCode: 'import.unknown_format' });
+  });
+
+  it('a crash injected mid-import leaves no case of the batch behind', async () => {
+    const failing = createImportService({
+      database,
+      audit: services.audit,
+      vault: services.vault,
+      cases: services.cases,
+      organisationPath: async (db, id) => (await services.organisations.load(db, id)).path,
+      rowKey: services.keyring.keyedHash('case-import-row'),
+      now: services.now,
+      tuning: {
+        batchSize: 1000,
+        afterBatchWrite: () => {
+          throw new Error('power cut');
+        },
+      },
+    });
+    const keysBefore = (await database.db.selectFrom('data_keys').select('id').execute()).length;
+    await expect(importFile(failing, 'ctdc-global.csv', false, 'ctdc')).rejects.toThrow(
+      'power cut',
+    );
+    expect(await countCases()).toBe(0);
+    expect(await database.db.selectFrom('case_events').select('id').execute()).toHaveLength(0);
+    // Only the job's own report key was added; every case key rolled back with its batch.
+    expect((await database.db.selectFrom('data_keys').select('id').execute()).length).toBe(
+      keysBefore + 1,
+    );
+    const job = await database.db.selectFrom('import_jobs').selectAll().executeTakeFirstOrThrow();
+    expect(job.status).toBe('failed');
+    // After the failure, the same file imports in full.
+    const retry = await importFile(services.imports, 'ctdc-global.csv', false, 'ctdc');
+    expect(retry.status).toBe('succeeded');
+    expect(await countCases()).toBe(retry.importedRows);
+  });
+
+  it('needs case.import in the organisation', async () => {
+    await services.roles.syncBuiltIns(database.db);
+    const worker = {
+      actor: {
+        kind: 'user' as const,
+        userId: '00000000-0000-4000-8000-000000000001',
+        sessionId: 's',
+        isSystemAdmin: false,
+        enrolmentOnly: false,
+        grants: [{ organisationId: orgId, verbs: ['case.read', 'case.create'] as const }],
+      },
+      requestId: null,
+    };
+    await expect(
+      services.imports.run(worker, {
+        organisationId: orgId,
+        format: 'ctdc',
+        content: fixture('ctdc-global.csv'),
+        dryRun: true,
+      }),
+    ).rejects.toMatchObject({ code: 'access.denied' });
+  });
+});

@@ -1,0 +1,287 @@
+import { AppError, isAppError } from '../../../shared/app-error.js';
+import type { CaseImportFormat } from '../../../shared/case-schemas.js';
+import type { ImportRejection } from '../../../shared/import-schemas.js';
+import { newId, sha256Hex } from '../../platform/crypto/index.js';
+import type { Database, Executor } from '../../platform/db/database.js';
+import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { CaseService } from '../cases/index.js';
+import { fieldContext, type VaultService } from '../vault/index.js';
+import { parseCaseFile, type ParsedRow } from './case-file-parser.js';
+import type { ImportJobRecord, ImportJobView } from './import-model.js';
+import { findImportedFile, findJob, insertJob, listJobs, updateJob } from './import-repo.js';
+
+/** What starting an import needs. */
+export interface ImportRequest {
+  organisationId: string;
+  format: CaseImportFormat | undefined;
+  content: Buffer;
+  dryRun: boolean;
+}
+
+/** Progress of a running import: rows handled so far out of all data rows. */
+export type ImportProgress = (processed: number, total: number) => void;
+
+export interface ImportService {
+  /**
+   * Checks access, records the job and runs it in the background; the returned job is
+   * `queued` (poll `get`), or the earlier job when this exact file was already imported.
+   */
+  start: (ctx: RequestContext, request: ImportRequest) => Promise<ImportJobView>;
+  /** As start, but runs to the end before returning (CLI, tests), reporting progress. */
+  run: (
+    ctx: RequestContext,
+    request: ImportRequest,
+    onProgress?: ImportProgress,
+  ) => Promise<ImportJobView>;
+  get: (ctx: RequestContext, id: string) => Promise<ImportJobView>;
+  list: (ctx: RequestContext) => Promise<ImportJobView[]>;
+}
+
+/** Knobs for tests and benchmarks; production uses the defaults. */
+export interface ImportTuning {
+  /** Valid rows written per transaction. A failure rolls back its whole batch. */
+  batchSize: number;
+  /** Called inside each batch's transaction after its rows are written (fault injection). */
+  afterBatchWrite?: (batch: number) => void;
+}
+
+const maxStoredRejections = 1000;
+
+function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
+  const out: ImportRejection[] = [];
+  for (const row of rows) {
+    if (row.ok) continue;
+    for (const error of row.errors) {
+      if (out.length >= maxStoredRejections) return out;
+      out.push({
+        row: row.row,
+        column: error.column,
+        // Long values are cut: the report shows where the problem is, not a copy of the file.
+        value: error.value.length > 200 ? `${error.value.slice(0, 200)}…` : error.value,
+        reason: error.reason,
+        message: error.message,
+      });
+    }
+  }
+  return out;
+}
+
+export function createImportService(deps: {
+  database: Database;
+  audit: AuditService;
+  vault: VaultService;
+  cases: CaseService;
+  organisationPath: (db: Executor, id: string) => Promise<readonly string[]>;
+  /** Keyed hash for row source keys (so keys reveal nothing of the rows). */
+  rowKey: (input: string) => string;
+  now: () => Date;
+  tuning?: Partial<ImportTuning>;
+}): ImportService {
+  const { database, audit, vault, cases, now } = deps;
+  const tuning: ImportTuning = { batchSize: 5000, ...deps.tuning };
+  const progress = new Map<string, number>();
+
+  const view = async (
+    db: Executor,
+    job: ImportJobRecord,
+    alreadyImported = false,
+  ): Promise<ImportJobView> => {
+    let rejections: ImportRejection[] = [];
+    if (job.reportSealed !== null && job.dataKeyId !== null) {
+      const cipher = await vault.cipherFor(db, job.dataKeyId);
+      rejections = JSON.parse(
+        cipher.open(job.reportSealed, fieldContext('import_job', job.id, 'report')),
+      ) as ImportRejection[];
+    }
+    const running = progress.get(job.id);
+    return { ...job, processedRows: running ?? job.processedRows, rejections, alreadyImported };
+  };
+
+  const record = (trx: Executor, ctx: RequestContext, action: string, job: ImportJobRecord) =>
+    audit.record(trx, {
+      actor: auditActorOf(ctx.actor),
+      action,
+      targetType: 'import_job',
+      targetId: job.id,
+      organisationId: job.organisationId,
+      requestId: ctx.requestId,
+    });
+
+  const authorizeImport = async (db: Executor, ctx: RequestContext, organisationId: string) => {
+    const path = await deps.organisationPath(db, organisationId);
+    authorize(ctx.actor, 'case.import', { organisationPath: path });
+    authorize(ctx.actor, 'case.create', { organisationPath: path });
+  };
+
+  /** Creates the job row, or finds the earlier import of the same file. */
+  const open = async (ctx: RequestContext, request: ImportRequest) =>
+    database.db.transaction().execute(async (trx) => {
+      await authorizeImport(trx, ctx, request.organisationId);
+      const fileHash = sha256Hex(request.content.toString('base64'));
+      if (!request.dryRun) {
+        const earlier = await findImportedFile(trx, request.organisationId, fileHash);
+        if (earlier !== undefined) return { job: earlier, alreadyImported: true };
+      }
+      const { dataKeyId } = await vault.createRecordKey(trx);
+      const job: ImportJobRecord = {
+        id: newId(),
+        organisationId: request.organisationId,
+        format: request.format ?? 'auto',
+        fileHash,
+        dryRun: request.dryRun,
+        status: 'queued',
+        totalRows: 0,
+        processedRows: 0,
+        importedRows: 0,
+        duplicateRows: 0,
+        rejectedRows: 0,
+        dataKeyId,
+        reportSealed: null,
+        errorCode: null,
+        createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
+        createdAt: now().toISOString(),
+        finishedAt: null,
+      };
+      await insertJob(trx, job);
+      await record(trx, ctx, request.dryRun ? 'case.import_check' : 'case.import_start', job);
+      return { job, alreadyImported: false };
+    });
+
+  /** Source keys: the same row content at the same occurrence gives the same key, so a file
+   *  imported again is skipped row by row, while identical rows within a file (CTDC's
+   *  k-anonymised data has many) stay distinct records. */
+  const sourceKeysOf = (organisationId: string, rows: readonly ParsedRow[]): string[] => {
+    const seen = new Map<string, number>();
+    return rows.map((row) => {
+      if (!row.ok) return '';
+      const occurrence = (seen.get(row.content) ?? 0) + 1;
+      seen.set(row.content, occurrence);
+      return deps.rowKey(`${organisationId}\n${String(occurrence)}\n${row.content}`);
+    });
+  };
+
+  const execute = async (
+    ctx: RequestContext,
+    job: ImportJobRecord,
+    request: ImportRequest,
+    onProgress?: ImportProgress,
+  ) => {
+    try {
+      await updateJob(database.db, job.id, { status: 'running' });
+      const parsed = await parseCaseFile(request.content, request.format, now().getUTCFullYear());
+      const total = parsed.rows.length;
+      const keys = sourceKeysOf(job.organisationId, parsed.rows);
+      const valid = parsed.rows.flatMap((row, index) =>
+        row.ok ? [{ record: row.record, sourceKey: keys[index] ?? '', synthetic: false }] : [],
+      );
+      const rejected = total - valid.length;
+      const existing = await cases.existingSourceKeys(
+        database.db,
+        job.organisationId,
+        valid.map((v) => v.sourceKey),
+      );
+      const fresh = valid.filter((v) => !existing.has(v.sourceKey));
+      let imported = 0;
+      let processed = rejected + (valid.length - fresh.length);
+      progress.set(job.id, processed);
+      onProgress?.(processed, total);
+      if (!job.dryRun) {
+        for (
+          let start = 0, batch = 0;
+          start < fresh.length;
+          start += tuning.batchSize, batch += 1
+        ) {
+          const slice = fresh.slice(start, start + tuning.batchSize);
+          await database.db.transaction().execute(async (trx) => {
+            await cases.insertMany(trx, job.organisationId, slice, {
+              importJobId: job.id,
+              createdBy: job.createdBy,
+            });
+            tuning.afterBatchWrite?.(batch);
+            await updateJob(trx, job.id, {
+              processed_rows: processed + slice.length,
+              imported_rows: imported + slice.length,
+            });
+            await record(trx, ctx, 'case.import', job);
+          });
+          imported += slice.length;
+          processed += slice.length;
+          progress.set(job.id, processed);
+          onProgress?.(processed, total);
+        }
+      } else {
+        processed = total;
+      }
+      const cipher =
+        job.dataKeyId === null ? null : await vault.cipherFor(database.db, job.dataKeyId);
+      await updateJob(database.db, job.id, {
+        status: 'succeeded',
+        format: parsed.format,
+        total_rows: total,
+        processed_rows: processed,
+        imported_rows: job.dryRun ? fresh.length : imported,
+        duplicate_rows: valid.length - fresh.length,
+        rejected_rows: rejected,
+        report_sealed:
+          cipher === null
+            ? null
+            : cipher.seal(
+                JSON.stringify(rejectionsOf(parsed.rows)),
+                fieldContext('import_job', job.id, 'report'),
+              ),
+        finished_at: now().toISOString(),
+      });
+    } catch (error) {
+      await updateJob(database.db, job.id, {
+        status: 'failed',
+        error_code: isAppError(error) ? error.code : 'internal',
+        finished_at: now().toISOString(),
+      });
+      if (!isAppError(error)) throw error;
+    } finally {
+      progress.delete(job.id);
+    }
+  };
+
+  const load = async (db: Executor, ctx: RequestContext, id: string) => {
+    const job = await findJob(db, id);
+    if (job === undefined) throw new AppError('import.not_found', { id });
+    try {
+      await authorizeImport(db, ctx, job.organisationId);
+    } catch (error) {
+      if (isAppError(error, 'access.denied')) throw new AppError('import.not_found', { id });
+      throw error;
+    }
+    return job;
+  };
+
+  return {
+    async start(ctx, request) {
+      const { job, alreadyImported } = await open(ctx, request);
+      if (!alreadyImported) {
+        // The job row records any failure; nothing awaits this promise.
+        void execute(ctx, job, request).catch(() => undefined);
+      }
+      return view(database.db, job, alreadyImported);
+    },
+    async run(ctx, request, onProgress) {
+      const { job, alreadyImported } = await open(ctx, request);
+      if (!alreadyImported) await execute(ctx, job, request, onProgress);
+      const done = await findJob(database.db, job.id);
+      return view(database.db, done ?? job, alreadyImported);
+    },
+    get: async (ctx, id) => view(database.db, await load(database.db, ctx, id)),
+    async list(ctx) {
+      const actor = ctx.actor;
+      const scope =
+        actor.kind === 'system' || actor.isSystemAdmin
+          ? null
+          : actor.grants
+              .filter((g) => g.verbs.includes('case.import'))
+              .map((g) => g.organisationId);
+      const jobs = await listJobs(database.db, scope);
+      return Promise.all(jobs.map((job) => view(database.db, { ...job, reportSealed: null })));
+    },
+  };
+}

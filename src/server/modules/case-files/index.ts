@@ -1,0 +1,10 @@
+export type { ImportJobView } from './import-model.js';
+export {
+  createImportService,
+  type ImportProgress,
+  type ImportRequest,
+  type ImportService,
+  type ImportTuning,
+} from './import-service.js';
+export { registerImportRoutes } from './import-routes.js';
+export { createExportService, type CaseExport, type ExportService } from './export-service.js';

@@ -1,0 +1,25 @@
+// Table files (CSV, TSV, XLSX): the only importer of csv-parse, csv-stringify and exceljs.
+// Cells come out and go in as text; what they mean is src/core/case-formats' business.
+export {
+  csvDelimiters,
+  detectDelimiter,
+  readCsv,
+  writeCsv,
+  type CsvDelimiter,
+  type CsvTable,
+  type ReadCsvOptions,
+  type WriteCsvOptions,
+} from './csv-file.js';
+export {
+  defaultMaxBytes,
+  TabularReadError,
+  type TabularProblem,
+  type TabularRow,
+} from './tabular-types.js';
+export {
+  readXlsx,
+  writeXlsx,
+  type ReadXlsxOptions,
+  type XlsxContent,
+  type XlsxSheet,
+} from './xlsx-file.js';
