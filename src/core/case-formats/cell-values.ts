@@ -31,6 +31,8 @@ export const cellIssueReasons = [
   'concatenated_mismatch',
   'derived_flag_mismatch',
   'conflicting_columns',
+  // Found when writing, not parsing: the organisation or the file already uses the number.
+  'case_number_taken',
 ] as const;
 export type CellIssueReason = (typeof cellIssueReasons)[number];
 

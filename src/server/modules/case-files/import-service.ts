@@ -173,17 +173,49 @@ export function createImportService(deps: {
       const total = parsed.rows.length;
       const keys = sourceKeysOf(job.organisationId, parsed.rows);
       const valid = parsed.rows.flatMap((row, index) =>
-        row.ok ? [{ record: row.record, sourceKey: keys[index] ?? '', synthetic: false }] : [],
+        row.ok
+          ? [{ row: row.row, record: row.record, sourceKey: keys[index] ?? '', synthetic: false }]
+          : [],
       );
-      const rejected = total - valid.length;
       const existing = await cases.existingSourceKeys(
         database.db,
         job.organisationId,
         valid.map((v) => v.sourceKey),
       );
-      const fresh = valid.filter((v) => !existing.has(v.sourceKey));
+      const unseen = valid.filter((v) => !existing.has(v.sourceKey));
+      // A case number the file brings must be free in the organisation and unique in the file.
+      const numbered = unseen.flatMap((v) =>
+        v.record.caseNumber === null ? [] : [v.record.caseNumber],
+      );
+      const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbered);
+      const seenNumbers = new Set<string>();
+      const numberRejections: ParsedRow[] = [];
+      const fresh = unseen.filter((v) => {
+        const number = v.record.caseNumber;
+        if (number === null) return true;
+        const clash = taken.has(number) || seenNumbers.has(number);
+        seenNumbers.add(number);
+        if (clash) {
+          numberRejections.push({
+            ok: false,
+            row: v.row,
+            errors: [
+              {
+                column: 'caseNumber',
+                value: number,
+                reason: 'case_number_taken',
+                message: 'Another case of this organisation or this file has this case number',
+              },
+            ],
+          });
+        }
+        return !clash;
+      });
+      parsed.rows.push(...numberRejections);
+      const rejected = total - valid.length + numberRejections.length;
+      const duplicates = valid.length - unseen.length;
       let imported = 0;
-      let processed = rejected + (valid.length - fresh.length);
+      let processed = rejected + duplicates;
       progress.set(job.id, processed);
       onProgress?.(processed, total);
       if (!job.dryRun) {
@@ -221,7 +253,7 @@ export function createImportService(deps: {
         total_rows: total,
         processed_rows: processed,
         imported_rows: job.dryRun ? fresh.length : imported,
-        duplicate_rows: valid.length - fresh.length,
+        duplicate_rows: duplicates,
         rejected_rows: rejected,
         report_sealed:
           cipher === null

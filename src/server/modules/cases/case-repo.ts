@@ -324,3 +324,61 @@ export async function listCasesOfOrganisation(
     .execute();
   return rows.map(rowToCase);
 }
+
+/**
+ * Reserves `count` case numbers `<year>-<sequence>` for an organisation, skipping any already
+ * taken (an imported file may carry numbers of the same shape). Runs in the caller's
+ * transaction; the counter row's update serialises concurrent reservations on both databases.
+ */
+export async function reserveCaseNumbers(
+  trx: Executor,
+  organisationId: string,
+  year: number,
+  count: number,
+): Promise<string[]> {
+  const format = (n: number) => `${String(year)}-${String(n).padStart(5, '0')}`;
+  const out: string[] = [];
+  while (out.length < count) {
+    const want = count - out.length;
+    const updated = await trx
+      .updateTable('case_number_counters')
+      .set((eb) => ({ next_value: eb('next_value', '+', want) }))
+      .where('organisation_id', '=', organisationId)
+      .where('year', '=', year)
+      .returning('next_value')
+      .executeTakeFirst();
+    let first: number;
+    if (updated === undefined) {
+      await trx
+        .insertInto('case_number_counters')
+        .values({ organisation_id: organisationId, year, next_value: 1 + want })
+        .execute();
+      first = 1;
+    } else {
+      first = updated.next_value - want;
+    }
+    const candidates = Array.from({ length: want }, (_, i) => format(first + i));
+    const taken = await takenCaseNumbers(trx, organisationId, candidates);
+    out.push(...candidates.filter((candidate) => !taken.has(candidate)));
+  }
+  return out;
+}
+
+/** Which of these case numbers an organisation already uses. */
+export async function takenCaseNumbers(
+  db: Executor,
+  organisationId: string,
+  numbers: readonly string[],
+): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let start = 0; start < numbers.length; start += 500) {
+    const rows = await db
+      .selectFrom('cases')
+      .select('case_number')
+      .where('organisation_id', '=', organisationId)
+      .where('case_number', 'in', numbers.slice(start, start + 500))
+      .execute();
+    for (const row of rows) taken.add(row.case_number);
+  }
+  return taken;
+}

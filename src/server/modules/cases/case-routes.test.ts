@@ -72,7 +72,7 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
       const response = await t.call(worker, 'POST', '/api/cases', buildCase(ngo));
       expect(response.statusCode, response.body).toBe(201);
       const body = response.json<CaseBody>();
-      expect(body.caseNumber).toMatch(/^2025-[A-Z2-9]{6}$/);
+      expect(body.caseNumber).toBe('2025-00001');
       expect(body.victim.ageAtIdentification).toBe(23);
       expect(body.victim.ageBand).toBe('21-23');
       expect(await t.auditActions('case.create')).toContainEqual(
@@ -99,6 +99,14 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
         'case.number_taken',
         [['body', 'caseNumber']],
       );
+    });
+
+    it('numbers cases per organisation and year, skipping numbers already taken', async () => {
+      await create(ngo, { caseNumber: '2025-00002' });
+      expect((await create(ngo)).caseNumber).toBe('2025-00001');
+      expect((await create(ngo)).caseNumber).toBe('2025-00003');
+      expect((await create(other)).caseNumber).toBe('2025-00001');
+      expect((await create(ngo, { registrationYear: 2024 })).caseNumber).toBe('2024-00001');
     });
 
     it('stores identifying fields sealed, never in plain columns', async () => {

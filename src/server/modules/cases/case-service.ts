@@ -8,7 +8,7 @@ import type {
   caseUpdateBodySchema,
 } from '../../../shared/case-schemas.js';
 import type { z } from 'zod';
-import { newId, randomFromAlphabet, type FieldCipher } from '../../platform/crypto/index.js';
+import { newId, type FieldCipher } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
 import { auditActorOf, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -28,6 +28,8 @@ import {
   listCases,
   listCasesOfOrganisation,
   listChildren,
+  reserveCaseNumbers,
+  takenCaseNumbers,
   updateCaseRow,
   victimColumns,
   type CaseScope,
@@ -71,6 +73,12 @@ export interface CaseService {
     organisationId: string,
     withIdentity: boolean,
   ) => Promise<{ stored: StoredCase; record: CaseRecord }[]>;
+  /** Which of these case numbers the organisation already uses. */
+  takenCaseNumbers: (
+    db: Executor,
+    organisationId: string,
+    numbers: readonly string[],
+  ) => Promise<Set<string>>;
   /** Which of these import source keys already exist in the organisation. */
   existingSourceKeys: (
     db: Executor,
@@ -84,13 +92,6 @@ export interface CaseService {
     items: readonly { record: CaseRecord; sourceKey: string | null; synthetic: boolean }[],
     options: { importJobId: string | null; createdBy: string | null },
   ) => Promise<string[]>;
-}
-
-const caseNumberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A new case number: the year and six unambiguous characters (no 0/O, 1/I). */
-function newCaseNumber(year: number): string {
-  return `${year}-${randomFromAlphabet(caseNumberAlphabet, 6)}`;
 }
 
 /**
@@ -166,6 +167,17 @@ export function createCaseService(deps: {
       supportPlans: [],
     };
     const keys = await vault.createRecordKeys(trx, items.length);
+    // Numbers for records that bring none: `<year>-<sequence>` per organisation.
+    const unnumbered = new Map<number, number>();
+    for (const { record } of items) {
+      if (record.caseNumber === null) {
+        unnumbered.set(record.registrationYear, (unnumbered.get(record.registrationYear) ?? 0) + 1);
+      }
+    }
+    const numbers = new Map<number, string[]>();
+    for (const [year, count] of unnumbered) {
+      numbers.set(year, (await reserveCaseNumbers(trx, organisationId, year, count)).reverse());
+    }
     for (const [index, { record, sourceKey, synthetic }] of items.entries()) {
       const id = newId();
       const key = keys[index];
@@ -175,7 +187,7 @@ export function createCaseService(deps: {
       const stored: StoredCase = {
         id,
         organisationId,
-        caseNumber: record.caseNumber ?? newCaseNumber(record.registrationYear),
+        caseNumber: record.caseNumber ?? numbers.get(record.registrationYear)?.pop() ?? '',
         status: record.status,
         registrationYear: record.registrationYear,
         registeredOn: record.registeredOn,
@@ -269,6 +281,7 @@ export function createCaseService(deps: {
     loadFor,
     cipherOf,
     insertMany,
+    takenCaseNumbers,
     async recordsOf(db, organisationId, withIdentity) {
       const out: { stored: StoredCase; record: CaseRecord }[] = [];
       for (const stored of await listCasesOfOrganisation(db, organisationId)) {

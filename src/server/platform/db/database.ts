@@ -38,7 +38,7 @@ export interface Database {
    * (Kysely would build and bind one huge statement per chunk); elsewhere multi-row inserts.
    * Bulk paths only (imports, demo content); ordinary writes go through Kysely.
    */
-  insertRows: <T extends keyof Schema & string>(
+  insertRows: <T extends keyof Schema>(
     trx: Executor,
     table: T,
     rows: readonly Insertable<Schema[T]>[],
@@ -113,7 +113,7 @@ async function ping(kysely: Kysely<Schema>): Promise<void> {
 // PostgreSQL binds at most 65,535 parameters per statement.
 const maxPostgresParameters = 60_000;
 
-async function insertRowsWithKysely<T extends keyof Schema & string>(
+async function insertRowsWithKysely<T extends keyof Schema>(
   trx: Executor,
   table: T,
   rows: readonly Insertable<Schema[T]>[],
@@ -126,14 +126,14 @@ async function insertRowsWithKysely<T extends keyof Schema & string>(
     // The generic table name defeats Kysely's per-table value typing; rows are typed by caller.
     await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
       .insertInto(table)
-      .values(rows.slice(start, start + chunk) as Record<string, unknown>[])
+      .values(rows.slice(start, start + chunk))
       .execute();
   }
 }
 
 function sqliteRowInserter(raw: SqliteDatabase.Database) {
   const statements = new Map<string, SqliteDatabase.Statement>();
-  return async <T extends keyof Schema & string>(
+  return async <T extends keyof Schema>(
     trx: Executor,
     table: T,
     rows: readonly Insertable<Schema[T]>[],

@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js';
 import * as platform from './migrations/20261127-01-platform.js';
 import * as auditAppendOnly from './migrations/20261127-02-audit-append-only.js';
 import * as cases from './migrations/20261128-01-cases.js';
+import * as caseNumberCounters from './migrations/20261128-02-case-number-counters.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -14,6 +15,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261127-01-platform': platform,
   '20261127-02-audit-append-only': auditAppendOnly,
   '20261128-01-cases': cases,
+  '20261128-02-case-number-counters': caseNumberCounters,
 };
 
 /** Every migration's name, in the order they run. */

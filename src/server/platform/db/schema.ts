@@ -299,6 +299,12 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface CaseNumberCountersTable {
+  organisation_id: string;
+  year: number;
+  next_value: number;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -325,4 +331,5 @@ export interface Schema {
   referrals: ReferralsTable;
   break_glass_grants: BreakGlassGrantsTable;
   notifications: NotificationsTable;
+  case_number_counters: CaseNumberCountersTable;
 }
