@@ -1,7 +1,12 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
-import { errorReference, errorText, fieldErrorText, fieldOfProblem } from '../i18n/error-text.js';
+import {
+  errorReference,
+  errorText,
+  fieldErrorText,
+  problemMatchesField,
+} from '../i18n/error-text.js';
 
 /** Props a field hands to its control so label, hint and error are wired for assistive tech. */
 export interface ControlProps {
@@ -98,7 +103,7 @@ export function FormAlert({ error, fields }: { error: unknown; fields: readonly 
   const problems = error instanceof ApiError ? error.details : [];
   const covered =
     problems.length > 0 &&
-    problems.every((problem) => fields.includes(fieldOfProblem(problem) ?? ''));
+    problems.every((problem) => fields.some((field) => problemMatchesField(problem, field)));
 
   useEffect(() => {
     if (error === null || error === undefined || !covered) return;

@@ -21,16 +21,22 @@ export function errorReference(error: unknown): string | null {
   return error instanceof ApiError && error.status >= 500 ? error.requestId : null;
 }
 
-/** The form field a problem refers to: `['body', 'email']` → `email`. */
-export function fieldOfProblem(problem: FieldProblem): string | null {
-  const field = problem.path[1];
-  return typeof field === 'string' ? field : null;
+/**
+ * True when a problem concerns a field. A field is named by its path below the request part,
+ * dot-separated: `email` for `['body', 'email']`, `victim.identity.phone` for
+ * `['body', 'victim', 'identity', 'phone']`, `perpetrators.0.name` for an item of a list. A
+ * problem deeper than the field (`['body', 'verbs', 2]` for `verbs`) concerns it too.
+ */
+export function problemMatchesField(problem: FieldProblem, field: string): boolean {
+  return field
+    .split('.')
+    .every((segment, index) => String(problem.path[index + 1] ?? '') === segment);
 }
 
 /** The problems the error reports for one field. */
 export function problemsOf(error: unknown, field: string): FieldProblem[] {
   if (!(error instanceof ApiError)) return [];
-  return error.details.filter((problem) => fieldOfProblem(problem) === field);
+  return error.details.filter((problem) => problemMatchesField(problem, field));
 }
 
 /**
@@ -42,7 +48,16 @@ export function fieldErrorText(error: unknown, field: string): string | null {
   const problem = problemsOf(error, field)[0];
   if (problem === undefined || !(error instanceof ApiError)) return null;
   if (error.code !== 'validation.failed') return errorText(error);
-  for (const key of [`fieldIssues.${field}.${problem.issue}`, `issues.${problem.issue}`]) {
+  // An item of a list (`events.2.year`) reads its wording from the list's (`events.year`).
+  const general = field
+    .split('.')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('.');
+  for (const key of [
+    `fieldIssues.${field}.${problem.issue}`,
+    `fieldIssues.${general}.${problem.issue}`,
+    `issues.${problem.issue}`,
+  ]) {
     if (i18next.exists(key)) return i18next.t(key);
   }
   return i18next.t('issues.invalid');

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 export interface Formatters {
   dateTime: (iso: string | null) => string;
   date: (iso: string | null) => string;
+  /** A calendar day `YYYY-MM-DD` (no time zone: the same day everywhere). */
+  day: (ymd: string | null) => string;
   number: (value: number) => string;
 }
 
@@ -15,12 +17,15 @@ export function useFormatters(): Formatters {
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     const number = new Intl.NumberFormat(language);
     const format = (formatter: Intl.DateTimeFormat, iso: string | null) =>
       iso === null ? '—' : formatter.format(new Date(iso));
     return {
       dateTime: (iso) => format(dateTime, iso),
       date: (iso) => format(date, iso),
+      // A bare date is read as midnight UTC and shown in UTC, so no zone moves it a day.
+      day: (ymd) => format(day, ymd === null ? null : `${ymd.slice(0, 10)}T00:00:00Z`),
       number: (value) => number.format(value),
     };
   }, [language]);

@@ -9,6 +9,7 @@ import {
 } from '../../shared/vocabulary.js';
 import { clientErrorCodes } from '../api/api-client.js';
 import { knownAuditActions } from '../features/audit/audit-actions.js';
+import { caseMessageKeys } from '../features/cases/case-message-keys.js';
 import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
@@ -21,16 +22,33 @@ const others = languages.filter((language) => language !== 'en');
 
 /**
  * Words that are spelt the same in a language as in English: the product name everywhere,
- * and a handful of genuine French words. Anything else equal to English is an untranslated
+ * and a handful of genuine French and Spanish words. Anything else equal to English is an untranslated
  * string.
  */
 const sameAsEnglish: Record<Language, readonly string[]> = {
   ar: ['Vigil'],
   zh: ['Vigil'],
   en: [],
-  fr: ['Vigil', 'Organisation', 'Organisations', 'Type', 'Menu', 'Publication', 'Session'],
+  fr: [
+    'Vigil',
+    'Organisation',
+    'Organisations',
+    'Type',
+    'Menu',
+    'Publication',
+    'Session',
+    'Exploitation',
+    'Dimensions',
+    'Format',
+    'Police',
+    'Servitude',
+    'Construction',
+    'Prostitution',
+    'Migrant',
+    'Transit',
+  ],
   ru: ['Vigil'],
-  es: ['Vigil'],
+  es: ['Vigil', 'Crisis'],
 };
 
 /** Nested messages → `a.b.c` → text; anything but an object or a string is a defect. */
@@ -154,6 +172,12 @@ describe('translated vocabularies', () => {
       ...['user', 'token', 'system', 'anonymous'].map((actor) => `audit.actors.${actor}`),
       ...['active', 'revoked', 'expired'].map((status) => `tokens.statuses.${status}`),
     ];
+    expect(keys.filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it('names every code, indicator and step the case pages show', () => {
+    const keys = caseMessageKeys();
+    expect(keys.length).toBeGreaterThan(300);
     expect(keys.filter((key) => !english.has(key))).toEqual([]);
   });
 });

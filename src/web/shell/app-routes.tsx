@@ -28,16 +28,47 @@ const AuditPage = lazy(async () => ({
 const ProfilePage = lazy(async () => ({
   default: (await import('../features/profile/profile-page.js')).ProfilePage,
 }));
+const CasesPage = lazy(async () => ({
+  default: (await import('../features/cases/cases-page.js')).CasesPage,
+}));
+const CaseNewPage = lazy(async () => ({
+  default: (await import('../features/cases/case-form/case-new-page.js')).CaseNewPage,
+}));
+const CaseEditPage = lazy(async () => ({
+  default: (await import('../features/cases/case-form/case-edit-page.js')).CaseEditPage,
+}));
+const CaseDetailPage = lazy(async () => ({
+  default: (await import('../features/cases/case-detail-page.js')).CaseDetailPage,
+}));
+const ScreeningPage = lazy(async () => ({
+  default: (await import('../features/cases/screening/screening-page.js')).ScreeningPage,
+}));
+const ImportPage = lazy(async () => ({
+  default: (await import('../features/cases/import/import-page.js')).ImportPage,
+}));
+const ReferralInboxPage = lazy(async () => ({
+  default: (await import('../features/referrals/referral-inbox-page.js')).ReferralInboxPage,
+}));
+const ProvidersPage = lazy(async () => ({
+  default: (await import('../features/referrals/providers-page.js')).ProvidersPage,
+}));
+
+/** The verb a page needs, or any one of several (a case opens by reading or by emergency). */
+type PageVerb = PermissionVerb | readonly PermissionVerb[] | null;
 
 /** Renders the page when the user holds the verb; a session due to enrol goes to its profile. */
-function Guard({ verb, children }: { verb: PermissionVerb | null; children: ReactNode }) {
+function Guard({ verb, children }: { verb: PageVerb; children: ReactNode }) {
   const session = useSession();
   if (session.me.twoFactorEnrolmentRequired && verb !== null) {
     return <Navigate to="/profile" replace />;
   }
-  if (verb !== null && !session.can(verb)) return <NotAllowedPage />;
+  const verbs: readonly PermissionVerb[] =
+    verb === null ? [] : typeof verb === 'string' ? [verb] : verb;
+  if (verb !== null && !verbs.some((one) => session.can(one))) return <NotAllowedPage />;
   return children;
 }
+
+const caseOpeners: readonly PermissionVerb[] = ['case.read', 'case.break_glass'];
 
 function HomeRedirect() {
   const session = useSession();
@@ -117,6 +148,70 @@ export function AppRoutes() {
         element={
           <Guard verb="audit.read">
             <AuditPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/cases"
+        element={
+          <Guard verb="case.read">
+            <CasesPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/cases/new"
+        element={
+          <Guard verb="case.create">
+            <CaseNewPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/cases/:id"
+        element={
+          <Guard verb={caseOpeners}>
+            <CaseDetailPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/cases/:id/edit"
+        element={
+          <Guard verb="case.update">
+            <CaseEditPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/cases/:id/screenings/new"
+        element={
+          <Guard verb="case.update">
+            <ScreeningPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/imports"
+        element={
+          <Guard verb="case.import">
+            <ImportPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/referrals"
+        element={
+          <Guard verb="referral.receive">
+            <ReferralInboxPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/providers"
+        element={
+          <Guard verb="provider.manage">
+            <ProvidersPage />
           </Guard>
         }
       />

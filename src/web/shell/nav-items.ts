@@ -10,6 +10,20 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
+  { to: '/cases', labelKey: 'nav.cases', testId: 'nav-cases', verb: 'case.read' },
+  {
+    to: '/referrals',
+    labelKey: 'nav.referrals',
+    testId: 'nav-referrals',
+    verb: 'referral.receive',
+  },
+  { to: '/imports', labelKey: 'nav.imports', testId: 'nav-imports', verb: 'case.import' },
+  {
+    to: '/providers',
+    labelKey: 'nav.providers',
+    testId: 'nav-providers',
+    verb: 'provider.manage',
+  },
   {
     to: '/organisations',
     labelKey: 'nav.organisations',

@@ -10,7 +10,7 @@ import { requiredFieldsError } from '../../i18n/error-text.js';
 import { organisationTypeLabel } from '../../i18n/labels.js';
 import { organisationsWhere, subtreeOf } from '../../session/permissions.js';
 import { useSession } from '../../session/session-context.js';
-import { countryOptions, resolveCountry } from './country-names.js';
+import { countryOptions, resolveCountry } from '../../i18n/country-names.js';
 
 /** A URL-safe short name from a display name (ASCII letters and digits; may come out empty). */
 export function slugify(name: string): string {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/endpoints.js';
 import { organisationTypeLabel } from '../../i18n/labels.js';
-import { countryName } from './country-names.js';
+import { countryName } from '../../i18n/country-names.js';
 
 interface TreeProps {
   organisations: readonly Organisation[];

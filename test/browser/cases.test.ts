@@ -1,0 +1,432 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminEmail,
+  adminPassword,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  startVigil,
+  type RunningVigil,
+} from './browser-harness.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const arabic = JSON.parse(readFileSync(path.join(root, 'src/web/locales/ar.json'), 'utf8')) as {
+  errors: { consent: { required: string } };
+  screening: { classes: Record<string, string> };
+};
+const english = JSON.parse(readFileSync(path.join(root, 'src/web/locales/en.json'), 'utf8')) as {
+  errors: { consent: { required: string } };
+};
+
+const desktop = { width: 1280, height: 900 };
+
+// A provider named in Arabic, so that the Arabic pages hold no English data of ours either.
+const providerName = 'مأوى الميناء';
+
+// Message keys or English interface words that must never show on an Arabic page.
+const rawKey =
+  /\b(cases|codes|screening|referrals|imports|providers|errors|common|issues|fieldIssues)\.[a-zA-Z_]+/;
+const englishWords =
+  /\b(Cases?|Consent|Screening|Referrals?|Status|Next|Back|Save|Record|Trafficking|Exploitation|Not recorded|Edit|Import|Provider|Indicators?|Refer|Overdue|Sent)\b/;
+
+// End-to-end: a case from its first record to a referral refused for want of consent, then the
+// same screens in Arabic. The real server (started as `npm start` does) and Debian's Chromium.
+describe('case records in Chromium', () => {
+  let vigil: RunningVigil | undefined;
+  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  let page: Page;
+  let baseUrl = '';
+  let caseUrl = '';
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    vigil = await startVigil(20_000 + Math.floor(Math.random() * 2000));
+    baseUrl = vigil.baseUrl;
+    chromium = await launchChromium();
+    const context = await chromium.browser.newContext({
+      viewport: desktop,
+      locale: 'en-GB',
+    });
+    page = await context.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    // Either may be missing when the server failed to start.
+    await chromium?.close();
+    await vigil?.stop();
+  });
+
+  /** Waits until the page's lazy chunk has loaded and no skeleton placeholder is left. */
+  async function settle(): Promise<void> {
+    await page.locator('main h1').first().waitFor();
+    await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
+  }
+
+  async function expectAccessible(): Promise<void> {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }
+
+  async function expectFitsWidth(width: number): Promise<void> {
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+  }
+
+  async function screeningClass(): Promise<string | null> {
+    return page.getByTestId('screening-bar-class').getAttribute('data-class');
+  }
+
+  async function chooseProvider(dialog: Locator): Promise<void> {
+    const select = dialog.getByTestId('refer-provider');
+    const value = await select
+      .locator('option', { hasText: providerName })
+      .first()
+      .getAttribute('value');
+    await select.selectOption(value ?? '');
+    await dialog.getByTestId('refer-kind').selectOption('shelter');
+    await dialog.getByTestId('packet-preview').waitFor();
+  }
+
+  it('signs in and lists cases, with synthetic demo data marked', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('login-email').fill(adminEmail);
+    await page.getByTestId('login-password').fill(adminPassword);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-cases').click();
+    await settle();
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('synthetic-badge').first().waitFor();
+    await page.getByTestId('case-pager').waitFor();
+    await expectAccessible();
+    await screenshot(page, 'cases-en-list');
+  });
+
+  it('adds a service provider', async () => {
+    await page.getByTestId('nav-providers').click();
+    await settle();
+    await page.getByTestId('provider-create').click();
+    const dialog = page.getByTestId('provider-dialog');
+    await dialog.getByTestId('provider-name').fill(providerName);
+    await dialog.getByTestId('provider-kinds-shelter').check();
+    await dialog.getByTestId('provider-kinds-medical').check();
+    await dialog.getByTestId('provider-country').fill('JOR');
+    await dialog.getByTestId('provider-recipient').selectOption({ label: 'Demo' });
+    await dialog.getByTestId('provider-submit').click();
+    await page.getByTestId('providers-table').getByText(providerName).waitFor();
+    await expectAccessible();
+    await screenshot(page, 'cases-en-providers');
+  });
+
+  it('records a case in steps on a phone, keeping input and showing field errors', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('nav-cases').click();
+    await settle();
+    await page.getByTestId('case-create').click();
+    await page.getByTestId('case-wizard').waitFor();
+    await page.getByTestId('case-organisation').selectOption({ label: 'Demo' });
+    await page.getByTestId('case-identity-firstName').fill('Amal');
+    await page.getByTestId('case-identity-secondName').fill('Haddad');
+    await page.getByTestId('case-identity-phone').fill('0791234567');
+    await page.getByTestId('case-gender').selectOption('Feminine');
+    await page.getByTestId('case-age').fill('24');
+    await page.getByTestId('case-citizenship-input').fill('SYR');
+    await page.getByTestId('case-citizenship-add').click();
+    await page.getByTestId('wizard-next').click();
+    // The contract refuses the phone number beside the field, before anything is sent.
+    await page.getByTestId('field-error-victim.identity.phone').waitFor();
+    await expectFitsWidth(360);
+    await expectAccessible();
+    await screenshot(page, 'cases-en-wizard-phone-error');
+    await page.getByTestId('case-identity-phone').fill('+962791234567');
+    await page.getByTestId('wizard-next').click();
+
+    await expect.poll(() => page.getByTestId('wizard-title').textContent()).toBe('Exploitation');
+    await page.getByTestId('case-trafficking-status').selectOption('PossibleVictimOfTrafficking');
+    await page.getByTestId('case-exploitationTypes-ForcedLabour').check();
+    await page.getByTestId('case-labourSectors-A_AgricultureForestryAndFishing').check();
+    await page.getByTestId('case-controlMethods-WithholdsDocuments').check();
+    await page.getByTestId('wizard-next').click();
+
+    await page.getByTestId('case-conflict-related').selectOption('Yes');
+    await page.getByTestId('case-conflict-bases-DisplacementSetting').check();
+    await page.getByTestId('case-displacement').selectOption('Refugee');
+    // Back and forth keeps what was typed.
+    await page.getByTestId('wizard-step-person').click();
+    await expect.poll(() => page.getByTestId('case-identity-firstName').inputValue()).toBe('Amal');
+    await page.getByTestId('wizard-step-perpetrators').click();
+
+    await page.getByTestId('perpetrator-add').click();
+    await page.getByTestId('perpetrator-0-name').fill('Abu K.');
+    await page.getByTestId('perpetrator-0-affiliation').selectOption('NonStateArmedGroup');
+    await page.getByTestId('perpetrator-0-roles-Exploiter').check();
+    await page.getByTestId('wizard-next').click();
+
+    await page.getByTestId('event-add').click();
+    await page.getByTestId('event-0-type').selectOption('Exploitation');
+    await page.getByTestId('event-0-country').fill('JOR');
+    await page.getByTestId('event-0-year').fill('2025');
+    await page.getByTestId('wizard-next').click();
+
+    await page.getByTestId('section-person').getByText('Amal').waitFor();
+    await page
+      .getByTestId('section-conflict')
+      .getByText('Trafficked in a displacement setting')
+      .waitFor();
+    await expectFitsWidth(360);
+    await expectAccessible();
+    await screenshot(page, 'cases-en-wizard-review-phone');
+    await page.getByTestId('wizard-save').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await settle();
+    caseUrl = page.url();
+    caseNumber = ((await page.locator('main h1').textContent()) ?? '')
+      .replace(/[\u2066-\u2069]/g, '')
+      .replace(/^Case /, '');
+    expect(caseNumber).toMatch(/^\d{4}-[A-Z0-9]{6}$/);
+    await page.getByTestId('identity-facts').getByText('+962791234567').waitFor();
+    await expectFitsWidth(360);
+    await page.setViewportSize(desktop);
+    await expectAccessible();
+    await screenshot(page, 'cases-en-detail');
+  });
+
+  it('screens the case, the class following the ticked indicators live', async () => {
+    await page.getByTestId('screening-new').click();
+    await page.getByTestId('screening-form').waitFor();
+    // Adult, forced labour: the case suggests the adult labour list.
+    await expect
+      .poll(() => page.getByTestId('screening-profile-adult_labour').isChecked())
+      .toBe(true);
+    expect(await screeningClass()).toBe('insufficient_evidence');
+    await page.getByTestId('indicator-deceptive_recruitment.nature_of_job').check();
+    await page.getByTestId('indicator-deceptive_recruitment.working_conditions').check();
+    await expect
+      .poll(() => page.getByTestId('group-status-deceptive_recruitment').textContent())
+      .toBe('Established');
+    expect(await screeningClass()).toBe('insufficient_evidence');
+    await page.getByTestId('indicator-exploitative_conditions.excessive_hours').check();
+    await page.getByTestId('indicator-exploitative_conditions.low_or_no_pay').check();
+    await expect.poll(screeningClass).toBe('deceived_and_exploited');
+    await page.getByTestId('indicator-coercion_at_destination.document_confiscation').check();
+    await page.getByTestId('indicator-coercion_at_destination.debt_bondage').check();
+    await expect.poll(screeningClass).toBe('trafficking');
+    // The explanation names the branch that fired and the indicators behind it.
+    const destination = page.getByTestId('dimension-coercion_at_destination');
+    await destination.getByText('two strong indicators').waitFor();
+    await destination.locator('[data-code="coercion_at_destination.debt_bondage"]').waitFor();
+    await expectAccessible();
+    await screenshot(page, 'cases-en-screening');
+    await page.getByTestId('screening-save').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}#screening$/);
+    await page
+      .getByTestId('screening-item')
+      .first()
+      .locator('[data-class="trafficking"]')
+      .first()
+      .waitFor();
+  });
+
+  it('records referral consent, refers, and refuses a referral once consent is revoked', async () => {
+    await page.getByTestId('consent-new').click();
+    const consent = page.getByTestId('consent-dialog');
+    await consent.getByTestId('consent-purpose').selectOption('referral');
+    await consent.getByTestId('consent-submit').click();
+    // Not informed yet: the required prompts are named.
+    await consent.getByTestId('field-error-prompts').waitFor();
+    for (const prompt of [
+      'interview',
+      'purposeExplained',
+      'dataUseExplained',
+      'withdrawalExplained',
+    ]) {
+      await consent.getByTestId(`consent-prompt-${prompt}`).check();
+    }
+    await consent.getByTestId('consent-submit').click();
+    await page.getByTestId('consent-table').getByTestId('consent-in-force').waitFor();
+
+    await page.getByTestId('refer-new').click();
+    let refer = page.getByTestId('refer-dialog');
+    await chooseProvider(refer);
+    await refer.getByTestId('refer-note').fill('Needs a bed tonight.');
+    await expectAccessible();
+    await screenshot(page, 'cases-en-refer');
+    await refer.getByTestId('refer-submit').click();
+    await page.getByTestId('referrals-table').getByTestId('referral-status').first().waitFor();
+    expect(
+      await page.getByTestId('referrals-table').getByTestId('referral-status').textContent(),
+    ).toBe('Sent');
+
+    await page.getByTestId('consent-revoke-referral').click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('consent-in-force').count()).toBe(0);
+
+    await page.getByTestId('refer-new').click();
+    refer = page.getByTestId('refer-dialog');
+    await chooseProvider(refer);
+    await refer.getByTestId('refer-submit').click();
+    const refused = refer.getByTestId('consent-required');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(english.errors.consent.required);
+    // The administrator holds consent.override: the reason field is offered.
+    await refer.getByTestId('refer-override-reason').waitFor();
+    await expectAccessible();
+    await screenshot(page, 'cases-en-referral-refused');
+    await refer.getByTestId('refer-override-reason').fill('Short');
+    await refer.getByTestId('refer-submit').click();
+    await refer.getByTestId('field-error-overrideReason').waitFor();
+    await refer
+      .getByTestId('refer-override-reason')
+      .fill('Immediate danger at the current address; shelter needed tonight.');
+    await refer.getByTestId('refer-submit').click();
+    await expect
+      .poll(() => page.getByTestId('referrals-table').getByTestId('referral-status').count())
+      .toBe(2);
+    await page.getByTestId('referrals-table').getByText('Sent without consent').waitFor();
+  });
+
+  it('lets the recipient open the packet and acknowledge the referral', async () => {
+    await page.setViewportSize(desktop);
+    await page.getByTestId('nav-referrals').click();
+    await settle();
+    const table = page.getByTestId('inbox-table');
+    // The demo content fills the inbox too: filter it down to this case.
+    await page.getByLabel('Filter').fill(caseNumber);
+    await table.getByText(caseNumber).first().waitFor();
+    const row = table.locator('tbody tr', { hasText: caseNumber }).first();
+    await row.getByTestId('referral-open').click();
+    const packet = page.getByTestId('packet-dialog');
+    await packet.getByTestId('packet').getByText('Amal Haddad').waitFor();
+    await expectAccessible();
+    await screenshot(page, 'cases-en-inbox-packet');
+    await packet.getByRole('button', { name: 'Close' }).last().click();
+    await row.getByTestId('referral-move-acknowledged').click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => row.getByTestId('referral-status').textContent()).toBe('Acknowledged');
+    await expectAccessible();
+    await screenshot(page, 'cases-en-inbox');
+  });
+
+  it('offers emergency access when a case cannot be opened', async () => {
+    await page.goto(`${baseUrl}/cases/00000000-0000-4000-8000-000000000000`);
+    await page.getByTestId('case-not-visible').waitFor();
+    await page.getByTestId('break-glass-open').click();
+    const dialog = page.getByTestId('break-glass-dialog');
+    await dialog.getByTestId('break-glass-reason').fill('Urgent');
+    await dialog.getByTestId('break-glass-submit').click();
+    await dialog.getByTestId('field-error-reason').waitFor();
+    await dialog
+      .getByTestId('break-glass-reason')
+      .fill('Police report the person is in danger tonight.');
+    await dialog.getByTestId('break-glass-submit').click();
+    // No such case: the refusal is said in words, inside the dialog.
+    await dialog.getByTestId('form-error').getByText('This case does not exist').waitFor();
+    await expectAccessible();
+    await screenshot(page, 'cases-en-break-glass');
+    await page.keyboard.press('Escape');
+  });
+
+  it('checks an import file, then imports it with progress and a result', async () => {
+    await page.setViewportSize(desktop);
+    await page.getByTestId('nav-imports').click();
+    await settle();
+    await page.getByTestId('import-organisation').selectOption({ label: 'Demo' });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles(path.join(root, 'test/fixtures/cases/ctdc-global.csv'));
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-dry-run').getByTestId('import-counts').waitFor({
+      timeout: 30_000,
+    });
+    await expectAccessible();
+    await screenshot(page, 'cases-en-import-check');
+    const confirm = page.getByTestId('import-confirm');
+    if ((await confirm.count()) > 0) {
+      await confirm.click();
+      await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+      await expectAccessible();
+      await screenshot(page, 'cases-en-import-done');
+    }
+  });
+
+  it('shows the same screens in Arabic, right to left, without raw keys or English', async () => {
+    await page.setViewportSize(desktop);
+    await page.goto(caseUrl);
+    await settle();
+    await page.getByTestId('language-select').selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+
+    const checkArabic = async (name: string) => {
+      await settle();
+      const text = await page.locator('main').innerText();
+      expect(text).toMatch(/[\u0600-\u06FF]/);
+      expect(text).not.toMatch(rawKey);
+      expect(text).not.toMatch(englishWords);
+      await expectAccessible();
+      await screenshot(page, name);
+    };
+
+    await checkArabic('cases-ar-detail');
+
+    await page.getByTestId('refer-new').click();
+    const refer = page.getByTestId('refer-dialog');
+    await chooseProvider(refer);
+    await refer.getByTestId('refer-submit').click();
+    const refused = refer.getByTestId('consent-required');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(arabic.errors.consent.required);
+    const dialogText = await refer.innerText();
+    expect(dialogText).not.toMatch(rawKey);
+    expect(dialogText).not.toMatch(englishWords);
+    await expectAccessible();
+    await screenshot(page, 'cases-ar-referral-refused');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${caseUrl}/screenings/new`);
+    await page.getByTestId('screening-form').waitFor();
+    await page.getByTestId('indicator-exploitative_conditions.excessive_hours').check();
+    await page.getByTestId('indicator-exploitative_conditions.hazardous_work').check();
+    await expect.poll(screeningClass).toBe('exploited');
+    expect(await page.getByTestId('screening-bar-class').textContent()).toBe(
+      arabic.screening.classes.exploited,
+    );
+    await checkArabic('cases-ar-screening');
+
+    await page.goto(`${baseUrl}/cases`);
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await checkArabic('cases-ar-list');
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`${baseUrl}/cases/new`);
+    await page.getByTestId('case-wizard').waitFor();
+    await checkArabic('cases-ar-wizard-phone');
+    await expectFitsWidth(360);
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('case-exploitationTypes-vigil:ForcedCriminality').waitFor();
+    await checkArabic('cases-ar-wizard-exploitation-phone');
+
+    await page.setViewportSize(desktop);
+    await page.goto(`${baseUrl}/referrals`);
+    await page.getByTestId('inbox-table').locator('tbody tr').first().waitFor();
+    await checkArabic('cases-ar-inbox');
+  }, 60_000);
+
+  it('forgets the person once the case number is typed again', async () => {
+    await page.goto(caseUrl);
+    await settle();
+    await page.getByTestId('forget-open').click();
+    const dialog = page.getByTestId('forget-dialog');
+    await dialog.getByTestId('forget-confirm').fill('2000-WRONG1');
+    expect(await dialog.getByTestId('forget-submit').isDisabled()).toBe(true);
+    await dialog.getByTestId('forget-confirm').fill(caseNumber);
+    await expectAccessible();
+    await screenshot(page, 'cases-ar-forget');
+    await dialog.getByTestId('forget-submit').click();
+    await page.getByTestId('forgotten-banner').waitFor();
+    await page.getByTestId('identity-hidden').waitFor();
+    expect(await page.getByTestId('case-edit').count()).toBe(0);
+    expect(await page.getByTestId('synthetic-badge').count()).toBe(0);
+    await expectAccessible();
+  });
+});
