@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { Dialect } from '../../platform/db/dialect.js';
+import { createQueryTemplate } from '../../platform/db/query-template.js';
 import type { AuditEntriesTable } from '../../platform/db/schema.js';
 import type { AuditEntry, AuditFilter } from './audit-model.js';
 
@@ -21,52 +22,56 @@ function toEntry(row: Selectable<AuditEntriesTable>): AuditEntry {
   };
 }
 
-/** Reads the chain head, locking it on databases with concurrent writers. */
-export async function lockHead(
-  trx: Executor,
-  dialect: Dialect,
+// The append runs in the transaction of every write: its statements are compiled once.
+const headQuery = createQueryTemplate((db) =>
+  db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1),
+);
+const lockedHeadQuery = createQueryTemplate((db) =>
+  db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate(),
+);
+const insertEntryQuery = createQueryTemplate((db, e: AuditEntry) =>
+  db.insertInto('audit_entries').values({
+    seq: e.seq,
+    at: e.at,
+    actor_type: e.actorType,
+    actor_id: e.actorId,
+    action: e.action,
+    target_type: e.targetType,
+    target_id: e.targetId,
+    organisation_id: e.organisationId,
+    request_id: e.requestId,
+    outcome: e.outcome,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  }),
+);
+const moveHeadQuery = createQueryTemplate((db, head: { seq: number; hash: string }) =>
+  db.updateTable('audit_head').set({ seq: head.seq, hash: head.hash }).where('id', '=', 1),
+);
+
+async function headOf(
+  query: typeof headQuery,
+  db: Executor,
 ): Promise<{ seq: number; hash: string }> {
-  const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  const row = await (
-    dialect.supportsForUpdate ? query.forUpdate() : query
-  ).executeTakeFirstOrThrow();
+  const [row] = (await query(db, {})).rows;
+  if (row === undefined) throw new Error('audit_head has no row');
   return { seq: row.seq, hash: row.hash };
 }
 
+/** Reads the chain head, locking it on databases with concurrent writers. */
+export function lockHead(trx: Executor, dialect: Dialect): Promise<{ seq: number; hash: string }> {
+  return headOf(dialect.supportsForUpdate ? lockedHeadQuery : headQuery, trx);
+}
+
 /** Reads the head without locking. */
-export async function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
-  const row = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return { seq: row.seq, hash: row.hash };
+export function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  return headOf(headQuery, db);
 }
 
 /** Appends one entry and moves the head to it. */
 export async function insertEntry(trx: Executor, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_entries')
-    .values({
-      seq: entry.seq,
-      at: entry.at,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      organisation_id: entry.organisationId,
-      request_id: entry.requestId,
-      outcome: entry.outcome,
-      prev_hash: entry.prevHash,
-      hash: entry.hash,
-    })
-    .execute();
-  await trx
-    .updateTable('audit_head')
-    .set({ seq: entry.seq, hash: entry.hash })
-    .where('id', '=', 1)
-    .execute();
+  await insertEntryQuery(trx, entry);
+  await moveHeadQuery(trx, entry);
 }
 
 /** Entries matching a filter, newest first. */

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
+import { createQueryTemplate } from '../../platform/db/query-template.js';
 
 // Sessions, sign-in challenges, recovery codes and failed-attempt records. Every secret is
 // stored as a hash: a copy of the database does not let anyone sign in.
@@ -14,28 +15,56 @@ export interface SessionRow {
   revokedAt: string | null;
 }
 
+// Written on every sign-in: compiled once.
+const insertSessionQuery = createQueryTemplate((db, s: SessionRow & { enrolmentFlag: number }) =>
+  db.insertInto('sessions').values({
+    id_hash: s.idHash,
+    user_id: s.userId,
+    csrf_token: s.csrfToken,
+    enrolment_only: s.enrolmentFlag,
+    created_at: s.createdAt,
+    last_seen_at: s.lastSeenAt,
+    expires_at: s.expiresAt,
+    revoked_at: s.revokedAt,
+  }),
+);
+
 export async function insertSession(trx: Executor, s: SessionRow): Promise<void> {
-  await trx
-    .insertInto('sessions')
-    .values({
-      id_hash: s.idHash,
-      user_id: s.userId,
-      csrf_token: s.csrfToken,
-      enrolment_only: s.enrolmentOnly ? 1 : 0,
-      created_at: s.createdAt,
-      last_seen_at: s.lastSeenAt,
-      expires_at: s.expiresAt,
-      revoked_at: s.revokedAt,
-    })
-    .execute();
+  await insertSessionQuery(trx, { ...s, enrolmentFlag: s.enrolmentOnly ? 1 : 0 });
 }
 
-export async function findSession(db: Executor, idHash: string): Promise<SessionRow | undefined> {
-  const row = await db
+/** A session with what the request hook needs of its user. */
+export interface SessionWithUser extends SessionRow {
+  userDisabled: boolean;
+  userIsSystemAdmin: boolean;
+}
+
+// Runs on every cookie-authenticated request: one statement, compiled once.
+const sessionWithUserQuery = createQueryTemplate((db, p: { idHash: string }) =>
+  db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id_hash', '=', idHash)
-    .executeTakeFirst();
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id_hash',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.enrolment_only',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'users.disabled as user_disabled',
+      'users.is_system_admin as user_is_system_admin',
+    ])
+    .where('sessions.id_hash', '=', p.idHash),
+);
+
+/** The session with this id hash and its user's status, in one read. */
+export async function findSessionWithUser(
+  db: Executor,
+  idHash: string,
+): Promise<SessionWithUser | undefined> {
+  const [row] = (await sessionWithUserQuery(db, { idHash })).rows;
   return (
     row && {
       idHash: row.id_hash,
@@ -46,6 +75,8 @@ export async function findSession(db: Executor, idHash: string): Promise<Session
       lastSeenAt: row.last_seen_at,
       expiresAt: row.expires_at,
       revokedAt: row.revoked_at,
+      userDisabled: row.user_disabled === 1,
+      userIsSystemAdmin: row.user_is_system_admin === 1,
     }
   );
 }
@@ -187,6 +218,46 @@ export async function failuresSince(
     .orderBy('at')
     .execute();
   return rows.map((row) => row.at);
+}
+
+// Read on every sign-in: both lockout keys in one statement, compiled once.
+const failuresOfBothQuery = createQueryTemplate(
+  (db, p: { accountKey: string; accountSince: string; addressKey: string; addressSince: string }) =>
+    db
+      .selectFrom('login_failures')
+      .select(['key_kind', 'at'])
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('key_kind', '=', 'account'),
+            eb('key_hash', '=', p.accountKey),
+            eb('at', '>=', p.accountSince),
+          ]),
+          eb.and([
+            eb('key_kind', '=', 'address'),
+            eb('key_hash', '=', p.addressKey),
+            eb('at', '>=', p.addressSince),
+          ]),
+        ]),
+      )
+      .orderBy('at'),
+);
+
+/** Failure times of an account key and of an address key, each since its own time, oldest first. */
+export async function failuresOfAccountAndAddress(
+  db: Executor,
+  account: { keyHash: string; since: string },
+  address: { keyHash: string; since: string },
+): Promise<{ account: string[]; address: string[] }> {
+  const { rows } = await failuresOfBothQuery(db, {
+    accountKey: account.keyHash,
+    accountSince: account.since,
+    addressKey: address.keyHash,
+    addressSince: address.since,
+  });
+  const found = { account: [] as string[], address: [] as string[] };
+  for (const row of rows) (row.key_kind === 'account' ? found.account : found.address).push(row.at);
+  return found;
 }
 
 export async function clearFailures(

@@ -144,6 +144,29 @@ describe.each(databaseKinds)('sign-in on %s', (kind) => {
       expect((await login(user.email, testPassword)).statusCode).toBe(200);
     });
 
+    it("forgives the account's failures on sign-in, so 4 + 4 failures around it do not lock", async () => {
+      const user = await t.userWithRole('caseworker');
+      for (let i = 0; i < 4; i += 1) await login(user.email, `Wrong-Password-${i}`);
+      expect((await login(user.email, testPassword)).statusCode).toBe(200);
+      for (let i = 0; i < 4; i += 1) await login(user.email, `Wrong-Password-${i}`);
+      expect((await login(user.email, testPassword)).statusCode).toBe(200);
+      // Without that forgiveness the fifth failure in the window would lock the account.
+      await login(user.email, 'Wrong-Password-Last');
+      expect((await login(user.email, testPassword)).statusCode).toBe(200);
+    });
+
+    it('lets failures older than the window count for nothing, whether or not a sign-in came between', async () => {
+      const user = await t.userWithRole('caseworker');
+      for (let i = 0; i < 4; i += 1) await login(user.email, `Wrong-Password-${i}`);
+      t.clock.advance(minutes(31));
+      // No failure inside the window: this sign-in has nothing to forgive.
+      expect((await login(user.email, testPassword)).statusCode).toBe(200);
+      for (let i = 0; i < 4; i += 1) await login(user.email, `Wrong-Password-${i}`);
+      expect((await login(user.email, testPassword)).statusCode).toBe(200);
+      for (let i = 0; i < 5; i += 1) await login(user.email, `Wrong-Password-${i}`);
+      expectError(await login(user.email, testPassword), 429, 'auth.locked');
+    });
+
     it('locks an unknown email like a known one (no enumeration through lockout)', async () => {
       for (let i = 0; i < 5; i += 1) await login('ghost@example.org', `Wrong-Password-${i}`);
       expectError(await login('ghost@example.org', testPassword), 429, 'auth.locked');

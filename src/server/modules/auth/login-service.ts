@@ -22,6 +22,7 @@ import {
   clearFailures,
   consumeChallenge,
   countChallengeAttempt,
+  failuresOfAccountAndAddress,
   failuresSince,
   findChallenge,
   insertChallenge,
@@ -70,10 +71,30 @@ export function createLoginService(deps: {
 }): LoginService {
   const { database, audit, users, sessions, vault, throttleKey, now } = deps;
 
-  const lockout = async (kind: 'account' | 'address', key: string, rule: ThrottleRule) => {
+  const sinceFor = (at: Date, rule: ThrottleRule) =>
+    new Date(at.getTime() - lookbackMs(rule)).toISOString();
+
+  /** The account's lockout, and whether it has failures that a sign-in would forgive. */
+  const accountLockout = async (key: string) => {
     const at = now();
-    const since = new Date(at.getTime() - lookbackMs(rule)).toISOString();
-    return lockedUntil(await failuresSince(database.db, kind, key, since), at, rule);
+    const failures = await failuresSince(database.db, 'account', key, sinceFor(at, accountRule));
+    return { until: lockedUntil(failures, at, accountRule), hasFailures: failures.length > 0 };
+  };
+
+  /** As accountLockout, and the client address's lockout, read together. */
+  const signInLockout = async (accountKey: string, addressKey: string) => {
+    const at = now();
+    const failures = await failuresOfAccountAndAddress(
+      database.db,
+      { keyHash: accountKey, since: sinceFor(at, accountRule) },
+      { keyHash: addressKey, since: sinceFor(at, addressRule) },
+    );
+    return {
+      until:
+        lockedUntil(failures.account, at, accountRule) ??
+        lockedUntil(failures.address, at, addressRule),
+      hasFailures: failures.account.length > 0,
+    };
   };
 
   const recordAttempt = (
@@ -97,9 +118,16 @@ export function createLoginService(deps: {
   /**
    * Finishes sign-in once every factor is verified. Failed attempts are forgiven only here, so
    * a correct password followed by wrong second-factor codes still counts towards the lockout.
+   * `hasFailures` comes from the lockout check: with no failure inside the lockout window
+   * there is nothing whose forgiveness could change a later check, so nothing is deleted.
    */
-  const signIn = async (trx: Executor, user: User, requestId: string): Promise<LoginResult> => {
-    await clearFailures(trx, 'account', accountKeyOf(user.email));
+  const signIn = async (
+    trx: Executor,
+    user: User,
+    requestId: string,
+    hasFailures: boolean,
+  ): Promise<LoginResult> => {
+    if (hasFailures) await clearFailures(trx, 'account', accountKeyOf(user.email));
     const memberships = await users.memberships(trx, user.id);
     const mustEnrol = user.totpEnabledAt === null && memberships.some((m) => m.requireTwoFactor);
     const session = await sessions.issue(trx, user.id, mustEnrol);
@@ -111,9 +139,7 @@ export function createLoginService(deps: {
     async login({ email, password, clientAddress, requestId }) {
       const accountKey = accountKeyOf(email);
       const addressKey = throttleKey(`address:${clientAddress}`);
-      const until =
-        (await lockout('account', accountKey, accountRule)) ??
-        (await lockout('address', addressKey, addressRule));
+      const { until, hasFailures } = await signInLockout(accountKey, addressKey);
       if (until !== null) {
         await database.db
           .transaction()
@@ -145,7 +171,7 @@ export function createLoginService(deps: {
           await recordAttempt(trx, 'auth.password_verified', 'success', user, requestId);
           return { status: 'totp_required', challenge };
         }
-        return signIn(trx, user, requestId);
+        return signIn(trx, user, requestId, hasFailures);
       });
     },
 
@@ -166,7 +192,7 @@ export function createLoginService(deps: {
         throw new AppError('auth.challenge_invalid');
       }
       const accountKey = accountKeyOf(user.email);
-      const until = await lockout('account', accountKey, accountRule);
+      const { until, hasFailures } = await accountLockout(accountKey);
       if (until !== null) throw new AppError('auth.locked', { retryAfter: until.toISOString() });
       return database.db
         .transaction()
@@ -190,7 +216,7 @@ export function createLoginService(deps: {
           }
           if (!accepted) return null;
           await consumeChallenge(trx, idHash, at.toISOString());
-          return signIn(trx, user, requestId);
+          return signIn(trx, user, requestId, hasFailures);
         })
         .then(async (result) => {
           if (result !== null) return result;

@@ -45,6 +45,47 @@ describe.each(databaseKinds)('sessions on %s', (kind) => {
     });
   });
 
+  describe('activity recording (last_seen_at is written at most once a minute)', () => {
+    const lastSeen = async (userId: string) =>
+      (
+        await t.database.db
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
+    const seconds = (n: number) => n * 1000;
+
+    it('does not rewrite last_seen_at within a minute of the last write, then does', async () => {
+      const user = await t.userWithRole('caseworker');
+      const signedInAt = await lastSeen(user.userId);
+      t.clock.advance(seconds(30));
+      expect((await me(user)).statusCode).toBe(200);
+      expect(await lastSeen(user.userId)).toBe(signedInAt);
+      t.clock.advance(seconds(31));
+      expect((await me(user)).statusCode).toBe(200);
+      expect(await lastSeen(user.userId)).toBe(t.clock.now().toISOString());
+    });
+
+    it('keeps a session used every 59 seconds alive past the idle timeout', async () => {
+      const user = await t.userWithRole('caseworker');
+      for (let elapsed = 0; elapsed < minutes(45); elapsed += seconds(59)) {
+        t.clock.advance(seconds(59));
+        expect((await me(user)).statusCode).toBe(200);
+      }
+    });
+
+    it('never lets a session outlive the idle timeout after its last request', async () => {
+      const user = await t.userWithRole('caseworker');
+      t.clock.advance(seconds(30));
+      expect((await me(user)).statusCode).toBe(200);
+      // That request fell within the minute, so it was not recorded: idleness counts from the
+      // sign-in, and the session ends no later than 30 minutes after the last request.
+      t.clock.advance(minutes(30));
+      expectError(await me(user), 401, 'auth.session_expired');
+    });
+  });
+
   it('ends even an active session after 12 hours (absolute timeout)', async () => {
     const user = await t.userWithRole('caseworker');
     const statuses: [number, number][] = [];

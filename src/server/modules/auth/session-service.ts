@@ -5,7 +5,7 @@ import type { Actor } from '../access/index.js';
 import type { TokenService } from '../tokens/index.js';
 import type { UserService } from '../users/index.js';
 import {
-  findSession,
+  findSessionWithUser,
   insertSession,
   revokeSession,
   revokeUserSessions,
@@ -65,7 +65,7 @@ export function createSessionService(deps: {
     },
     async resolveCookie(token) {
       const idHash = sha256Hex(token);
-      const session = await findSession(database.db, idHash);
+      const session = await findSessionWithUser(database.db, idHash);
       const at = now();
       if (session === undefined || session.revokedAt !== null) {
         throw new AppError('auth.session_expired');
@@ -74,17 +74,16 @@ export function createSessionService(deps: {
       if (at.getTime() > idleUntil || at.toISOString() >= session.expiresAt) {
         throw new AppError('auth.session_expired');
       }
-      const user = await users.findById(database.db, session.userId);
-      if (user === undefined || user.disabled) throw new AppError('auth.session_expired');
+      if (session.userDisabled) throw new AppError('auth.session_expired');
       if (at.getTime() - Date.parse(session.lastSeenAt) > touchIntervalMs) {
         await touchSession(database.db, idHash, at.toISOString());
       }
       const actor: Actor = {
         kind: 'user',
-        userId: user.id,
+        userId: session.userId,
         sessionId: idHash,
-        isSystemAdmin: user.isSystemAdmin,
-        grants: await users.grantsOf(database.db, user.id),
+        isSystemAdmin: session.userIsSystemAdmin,
+        grants: await users.grantsOf(database.db, session.userId),
         enrolmentOnly: session.enrolmentOnly,
       };
       return { actor, csrfToken: session.csrfToken };

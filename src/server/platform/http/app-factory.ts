@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +14,7 @@ import { newId } from '../crypto/index.js';
 import type { Logger } from '../logger.js';
 import { sendError } from './error-mapper.js';
 import { registerJsonBodyParser } from './json-body.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebApp, wantsAppShell } from './static-web.js';
 
 /** Options of the HTTP shell. */
@@ -76,7 +76,7 @@ export async function createHttpShell(options: HttpOptions) {
     done(null, payload);
   });
 
-  await app.register(fastifyHelmet, {
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

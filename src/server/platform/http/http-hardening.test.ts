@@ -102,6 +102,18 @@ describe.each(databaseKinds)('HTTP hardening on %s', (kind) => {
         400,
         'request.malformed_json',
       ],
+      [
+        'a __proto__ key spelt with \\u escapes',
+        (valid) => `{"\\u005f_pr\\u006fto__":{"isSystemAdmin":true},${valid.slice(1)}`,
+        400,
+        'request.malformed_json',
+      ],
+      [
+        'a nested __proto__ key',
+        (valid) => `${valid.slice(0, -1)},"x":{"__proto__":{"isSystemAdmin":true}}}`,
+        400,
+        'request.malformed_json',
+      ],
       ['an empty body', () => '', 400, 'request.malformed_json'],
     ];
 
