@@ -33,10 +33,12 @@ export async function insertSession(trx: Executor, s: SessionRow): Promise<void>
   await insertSessionQuery(trx, { ...s, enrolmentFlag: s.enrolmentOnly ? 1 : 0 });
 }
 
-/** A session with what the request hook needs of its user. */
+/** A session with what the request hook needs of its user, memberships included. */
 export interface SessionWithUser extends SessionRow {
   userDisabled: boolean;
   userIsSystemAdmin: boolean;
+  /** Each membership's organisation and role, with the role's stored verbs (JSON decoded). */
+  roles: { organisationId: string; role: string; storedVerbs: string[] }[];
 }
 
 // Runs on every cookie-authenticated request: one statement, compiled once.
@@ -44,6 +46,8 @@ const sessionWithUserQuery = createQueryTemplate((db, p: { idHash: string }) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('memberships', 'memberships.user_id', 'sessions.user_id')
+    .leftJoin('roles', 'roles.name', 'memberships.role')
     .select([
       'sessions.id_hash',
       'sessions.user_id',
@@ -55,16 +59,32 @@ const sessionWithUserQuery = createQueryTemplate((db, p: { idHash: string }) =>
       'sessions.revoked_at',
       'users.disabled as user_disabled',
       'users.is_system_admin as user_is_system_admin',
+      'memberships.organisation_id',
+      'memberships.role',
+      'roles.verbs',
     ])
     .where('sessions.id_hash', '=', p.idHash),
 );
 
-/** The session with this id hash and its user's status, in one read. */
+/** The session with this id hash, its user's status and memberships, in one read. */
 export async function findSessionWithUser(
   db: Executor,
   idHash: string,
 ): Promise<SessionWithUser | undefined> {
-  const [row] = (await sessionWithUserQuery(db, { idHash })).rows;
+  // One row per membership (one with null membership columns when there is none).
+  const { rows } = await sessionWithUserQuery(db, { idHash });
+  const [row] = rows;
+  const roles = rows.flatMap((r) =>
+    r.organisation_id === null || r.role === null || r.verbs === null
+      ? []
+      : [
+          {
+            organisationId: r.organisation_id,
+            role: r.role,
+            storedVerbs: JSON.parse(r.verbs) as string[],
+          },
+        ],
+  );
   return (
     row && {
       idHash: row.id_hash,
@@ -77,6 +97,7 @@ export async function findSessionWithUser(
       revokedAt: row.revoked_at,
       userDisabled: row.user_disabled === 1,
       userIsSystemAdmin: row.user_is_system_admin === 1,
+      roles,
     }
   );
 }

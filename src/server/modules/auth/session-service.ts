@@ -3,7 +3,7 @@ import { randomSecret, safeEqual, sha256Hex } from '../../platform/crypto/index.
 import type { Database, Executor } from '../../platform/db/database.js';
 import type { Actor } from '../access/index.js';
 import type { TokenService } from '../tokens/index.js';
-import type { UserService } from '../users/index.js';
+import { grantsFromRoles, type UserService } from '../users/index.js';
 import {
   findSessionWithUser,
   insertSession,
@@ -83,7 +83,7 @@ export function createSessionService(deps: {
         userId: session.userId,
         sessionId: idHash,
         isSystemAdmin: session.userIsSystemAdmin,
-        grants: await users.grantsOf(database.db, session.userId),
+        grants: grantsFromRoles(session.roles),
         enrolmentOnly: session.enrolmentOnly,
       };
       return { actor, csrfToken: session.csrfToken };

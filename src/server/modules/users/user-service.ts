@@ -88,6 +88,22 @@ function passwordError(problem: string): AppError {
   ]);
 }
 
+/**
+ * A user's grants from their memberships' roles: the verbs of every role held in an
+ * organisation, merged per organisation (built-in roles' verbs come from code).
+ */
+export function grantsFromRoles(
+  memberships: readonly { organisationId: string; role: string; storedVerbs: readonly string[] }[],
+): Grant[] {
+  const byOrg = new Map<string, Set<Grant['verbs'][number]>>();
+  for (const row of memberships) {
+    const verbs = byOrg.get(row.organisationId) ?? new Set();
+    for (const verb of roleVerbs(row.role, row.storedVerbs)) verbs.add(verb);
+    byOrg.set(row.organisationId, verbs);
+  }
+  return [...byOrg].map(([organisationId, verbs]) => ({ organisationId, verbs: [...verbs] }));
+}
+
 export function createUserService(deps: {
   database: Database;
   audit: AuditService;
@@ -170,16 +186,8 @@ export function createUserService(deps: {
     return user;
   };
 
-  // Runs on every authenticated request: one query joining memberships to their roles.
-  const grantsOf = async (db: Executor, userId: string): Promise<Grant[]> => {
-    const byOrg = new Map<string, Set<Grant['verbs'][number]>>();
-    for (const row of await listRoleGrantsOfUser(db, userId)) {
-      const verbs = byOrg.get(row.organisationId) ?? new Set();
-      for (const verb of roleVerbs(row.role, row.storedVerbs)) verbs.add(verb);
-      byOrg.set(row.organisationId, verbs);
-    }
-    return [...byOrg].map(([organisationId, verbs]) => ({ organisationId, verbs: [...verbs] }));
-  };
+  const grantsOf = async (db: Executor, userId: string): Promise<Grant[]> =>
+    grantsFromRoles(await listRoleGrantsOfUser(db, userId));
 
   const authorizeAccountAction: UserService['authorizeAccountAction'] = async (
     db,
