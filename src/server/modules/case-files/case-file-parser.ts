@@ -7,6 +7,7 @@ import {
   toRawRow,
   type CaseFileFormat,
   type CellIssue,
+  type FormatDetection,
 } from '../../../core/case-formats/index.js';
 import { AppError } from '../../../shared/app-error.js';
 import type { CaseImportFormat, CaseRecord } from '../../../shared/case-schemas.js';
@@ -25,12 +26,6 @@ export type ParsedRow =
       content: string;
     }
   | { ok: false; row: number; errors: readonly CellIssue[] };
-
-/** A whole case file, parsed. */
-export interface ParsedCaseFile {
-  format: CaseFileFormat;
-  rows: ParsedRow[];
-}
 
 // Zip archives (XLSX) start with "PK\x03\x04".
 function isXlsx(buffer: Buffer): boolean {
@@ -65,16 +60,23 @@ function familyOf(format: CaseFileFormat): CaseImportFormat {
   return format === 'htcds' ? 'htcds' : 'ctdc';
 }
 
+/** A case file read and recognised, its data rows not yet parsed. */
+export interface CaseFileTable {
+  format: CaseFileFormat;
+  header: readonly string[];
+  detection: FormatDetection;
+  rows: readonly TabularRow[];
+}
+
 /**
- * Reads a case file (CSV, TSV or XLSX), recognises its layout from the header, and parses
- * every data row into a case record or precise cell errors. `expected` (from the command or
- * request) must match what the header says, so a file is never read under the wrong mapping.
+ * Reads a case file (CSV, TSV or XLSX) and recognises its layout from the header. `expected`
+ * (from the command or request) must match what the header says, so a file is never read under
+ * the wrong mapping. Rows are parsed separately, batch by batch, to keep memory flat.
  */
-export async function parseCaseFile(
+export async function readCaseFile(
   buffer: Buffer,
   expected: CaseImportFormat | undefined,
-  fallbackRegistrationYear: number,
-): Promise<ParsedCaseFile> {
+): Promise<CaseFileTable> {
   const table = await readTable(buffer);
   const detection = detectCaseFormat(table.header);
   if (!detection.ok) {
@@ -91,28 +93,30 @@ export async function parseCaseFile(
       found: detection.format,
     });
   }
-  const rows: ParsedRow[] = [];
-  for (const [index, tabular] of table.rows.entries()) {
-    // HTCDS templates carry a second header row of labels under the field names.
-    if (index === 0 && detection.format === 'htcds' && isHtcdsLabelRow(tabular.cells)) continue;
-    const { row, issue } = toRawRow(table.header, tabular.cells, detection);
-    const result =
-      detection.format === 'ctdc-global'
-        ? parseCtdcGlobalRow(row)
-        : detection.format === 'ctdc-synthetic'
-          ? parseCtdcSyntheticRow(row)
-          : parseHtcdsRow(row, { fallbackRegistrationYear });
-    const errors = [...(issue === null ? [] : [issue]), ...(result.ok ? [] : result.errors)];
-    if (result.ok && errors.length === 0) {
-      rows.push({
-        ok: true,
-        row: tabular.line,
-        record: result.record,
-        content: JSON.stringify(tabular.cells),
-      });
-    } else {
-      rows.push({ ok: false, row: tabular.line, errors });
-    }
-  }
-  return { format: detection.format, rows };
+  const [first, ...rest] = table.rows;
+  // HTCDS templates carry a second header row of labels under the field names.
+  const rows =
+    first !== undefined && detection.format === 'htcds' && isHtcdsLabelRow(first.cells)
+      ? rest
+      : table.rows;
+  return { format: detection.format, header: table.header, detection, rows };
+}
+
+/** Parses one data row of a read file into a case record or precise cell errors. */
+export function parseCaseRow(
+  file: CaseFileTable,
+  tabular: TabularRow,
+  fallbackRegistrationYear: number,
+): ParsedRow {
+  const { row, issue } = toRawRow(file.header, tabular.cells, file.detection);
+  const result =
+    file.format === 'ctdc-global'
+      ? parseCtdcGlobalRow(row)
+      : file.format === 'ctdc-synthetic'
+        ? parseCtdcSyntheticRow(row)
+        : parseHtcdsRow(row, { fallbackRegistrationYear });
+  const errors = [...(issue === null ? [] : [issue]), ...(result.ok ? [] : result.errors)];
+  return result.ok && errors.length === 0
+    ? { ok: true, row: tabular.line, record: result.record, content: JSON.stringify(tabular.cells) }
+    : { ok: false, row: tabular.line, errors };
 }

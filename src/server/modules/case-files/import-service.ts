@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../../../shared/app-error.js';
-import type { CaseImportFormat } from '../../../shared/case-schemas.js';
+import type { CaseImportFormat, CaseRecord } from '../../../shared/case-schemas.js';
 import type { ImportRejection } from '../../../shared/import-schemas.js';
 import { newId, sha256Hex } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
@@ -7,7 +7,8 @@ import { auditActorOf, authorize, type RequestContext } from '../access/index.js
 import type { AuditService } from '../audit/index.js';
 import type { CaseService } from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
-import { parseCaseFile, type ParsedRow } from './case-file-parser.js';
+import { parseCaseRow, readCaseFile, type ParsedRow } from './case-file-parser.js';
+import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
 import { findImportedFile, findJob, insertJob, listJobs, updateJob } from './import-repo.js';
 
@@ -151,15 +152,28 @@ export function createImportService(deps: {
   /** Source keys: the same row content at the same occurrence gives the same key, so a file
    *  imported again is skipped row by row, while identical rows within a file (CTDC's
    *  k-anonymised data has many) stay distinct records. */
-  const sourceKeysOf = (organisationId: string, rows: readonly ParsedRow[]): string[] => {
+  const sourceKeysOf = (organisationId: string, rows: readonly TabularRow[]): string[] => {
     const seen = new Map<string, number>();
     return rows.map((row) => {
-      if (!row.ok) return '';
-      const occurrence = (seen.get(row.content) ?? 0) + 1;
-      seen.set(row.content, occurrence);
-      return deps.rowKey(`${organisationId}\n${String(occurrence)}\n${row.content}`);
+      const content = JSON.stringify(row.cells);
+      const occurrence = (seen.get(content) ?? 0) + 1;
+      seen.set(content, occurrence);
+      return deps.rowKey(`${organisationId}\n${String(occurrence)}\n${content}`);
     });
   };
+
+  const numberClash = (row: number, number: string): ParsedRow => ({
+    ok: false,
+    row,
+    errors: [
+      {
+        column: 'caseNumber',
+        value: number,
+        reason: 'case_number_taken',
+        message: 'Another case of this organisation or this file has this case number',
+      },
+    ],
+  });
 
   const execute = async (
     ctx: RequestContext,
@@ -169,97 +183,86 @@ export function createImportService(deps: {
   ) => {
     try {
       await updateJob(database.db, job.id, { status: 'running' });
-      const parsed = await parseCaseFile(request.content, request.format, now().getUTCFullYear());
-      const total = parsed.rows.length;
-      const keys = sourceKeysOf(job.organisationId, parsed.rows);
-      const valid = parsed.rows.flatMap((row, index) =>
-        row.ok
-          ? [{ row: row.row, record: row.record, sourceKey: keys[index] ?? '', synthetic: false }]
-          : [],
-      );
-      const existing = await cases.existingSourceKeys(
-        database.db,
-        job.organisationId,
-        valid.map((v) => v.sourceKey),
-      );
-      const unseen = valid.filter((v) => !existing.has(v.sourceKey));
-      // A case number the file brings must be free in the organisation and unique in the file.
-      const numbered = unseen.flatMap((v) =>
-        v.record.caseNumber === null ? [] : [v.record.caseNumber],
-      );
-      const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbered);
-      const seenNumbers = new Set<string>();
-      const numberRejections: ParsedRow[] = [];
-      const fresh = unseen.filter((v) => {
-        const number = v.record.caseNumber;
-        if (number === null) return true;
-        const clash = taken.has(number) || seenNumbers.has(number);
-        seenNumbers.add(number);
-        if (clash) {
-          numberRejections.push({
-            ok: false,
-            row: v.row,
-            errors: [
-              {
-                column: 'caseNumber',
-                value: number,
-                reason: 'case_number_taken',
-                message: 'Another case of this organisation or this file has this case number',
-              },
-            ],
-          });
-        }
-        return !clash;
+      const file = await readCaseFile(request.content, request.format);
+      const total = file.rows.length;
+      const keys = sourceKeysOf(job.organisationId, file.rows);
+      const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
+      const pending = file.rows.flatMap((row, index) => {
+        const sourceKey = keys[index] ?? '';
+        return existing.has(sourceKey) ? [] : [{ row, sourceKey }];
       });
-      parsed.rows.push(...numberRejections);
-      const rejected = total - valid.length + numberRejections.length;
-      const duplicates = valid.length - unseen.length;
+      const duplicates = total - pending.length;
+      const fallbackYear = now().getUTCFullYear();
+      const rejectedRows: ParsedRow[] = [];
+      const seenNumbers = new Set<string>();
       let imported = 0;
-      let processed = rejected + duplicates;
+      let processed = duplicates;
       progress.set(job.id, processed);
       onProgress?.(processed, total);
-      if (!job.dryRun) {
-        for (
-          let start = 0, batch = 0;
-          start < fresh.length;
-          start += tuning.batchSize, batch += 1
-        ) {
-          const slice = fresh.slice(start, start + tuning.batchSize);
+      // Rows are parsed a batch at a time, so memory stays flat however large the file.
+      for (
+        let start = 0, batch = 0;
+        start < pending.length;
+        start += tuning.batchSize, batch += 1
+      ) {
+        const slice = pending.slice(start, start + tuning.batchSize);
+        const parsed = slice.map(({ row, sourceKey }) => ({
+          parsed: parseCaseRow(file, row, fallbackYear),
+          sourceKey,
+        }));
+        const numbers = parsed.flatMap(({ parsed: p }) =>
+          p.ok && p.record.caseNumber !== null ? [p.record.caseNumber] : [],
+        );
+        // A case number the file brings must be free in the organisation and unique in the file.
+        const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbers);
+        const valid: { record: CaseRecord; sourceKey: string; synthetic: boolean }[] = [];
+        for (const { parsed: p, sourceKey } of parsed) {
+          if (!p.ok) {
+            rejectedRows.push(p);
+            continue;
+          }
+          const number = p.record.caseNumber;
+          if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
+            rejectedRows.push(numberClash(p.row, number));
+            continue;
+          }
+          if (number !== null) seenNumbers.add(number);
+          valid.push({ record: p.record, sourceKey, synthetic: false });
+        }
+        if (!job.dryRun && valid.length > 0) {
           await database.db.transaction().execute(async (trx) => {
-            await cases.insertMany(trx, job.organisationId, slice, {
+            await cases.insertMany(trx, job.organisationId, valid, {
               importJobId: job.id,
               createdBy: job.createdBy,
             });
             tuning.afterBatchWrite?.(batch);
             await updateJob(trx, job.id, {
               processed_rows: processed + slice.length,
-              imported_rows: imported + slice.length,
+              imported_rows: imported + valid.length,
             });
             await record(trx, ctx, 'case.import', job);
           });
-          imported += slice.length;
-          processed += slice.length;
-          progress.set(job.id, processed);
-          onProgress?.(processed, total);
         }
-      } else {
-        processed = total;
+        imported += valid.length;
+        processed += slice.length;
+        progress.set(job.id, processed);
+        onProgress?.(processed, total);
       }
       const cipher =
         job.dataKeyId === null ? null : await vault.cipherFor(database.db, job.dataKeyId);
       await updateJob(database.db, job.id, {
         status: 'succeeded',
-        format: parsed.format,
+        format: file.format,
         total_rows: total,
         processed_rows: processed,
-        imported_rows: job.dryRun ? fresh.length : imported,
+        imported_rows: imported,
         duplicate_rows: duplicates,
-        rejected_rows: rejected,
+        rejected_rows: rejectedRows.length,
         report_sealed:
           cipher === null
             ? null
             : cipher.seal(
-                JSON.stringify(rejectionsOf(parsed.rows)),
+                JSON.stringify(rejectionsOf(rejectedRows)),
                 fieldContext('import_job', job.id, 'report'),
               ),
         finished_at: now().toISOString(),
