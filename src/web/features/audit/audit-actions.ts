@@ -3,6 +3,7 @@
  * not listed here (a newer server) still shows in the table.
  */
 export const knownAuditActions = [
+  // Accounts and platform administration
   'auth.login',
   'auth.password_verified',
   'auth.totp',
@@ -27,4 +28,29 @@ export const knownAuditActions = [
   'token.create',
   'token.revoke',
   'keys.rotate',
+  // Victim case records
+  'case.create',
+  'case.read',
+  'case.read_break_glass',
+  'case.list',
+  'case.update',
+  'case.forget',
+  'case.break_glass',
+  // Bulk import and export of case records
+  'case.import_check',
+  'case.import_start',
+  'case.import',
+  'case.export',
+  // Consent, screening and crises
+  'consent.record',
+  'consent.revoke',
+  'consent.override',
+  'screening.create',
+  'crisis.create',
+  // Service providers and referrals
+  'provider.create',
+  'referral.create',
+  'referral.update',
+  'referral.revoke',
+  'referral.read_packet',
 ] as const;
