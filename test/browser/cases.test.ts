@@ -181,7 +181,10 @@ describe('case records in Chromium', () => {
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await settle();
     caseUrl = page.url();
-    caseNumber = ((await page.locator('main h1').textContent()) ?? '')
+    // The wizard's heading stays until the saved case has loaded.
+    const heading = page.locator('main h1', { hasText: /\d{4}-\d{5}/ });
+    await heading.waitFor();
+    caseNumber = ((await heading.textContent()) ?? '')
       .replace(/[\u2066-\u2069]/g, '')
       .replace(/^Case /, '');
     expect(caseNumber).toMatch(/^\d{4}-\d{5}$/);
