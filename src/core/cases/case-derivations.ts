@@ -1,3 +1,4 @@
+import type { Victim } from '../../shared/case-schemas.js';
 import type { AgeBand, MajorityStatus } from '../../shared/case-vocabulary.js';
 
 /** Whole years between a birth date and a day (both `YYYY-MM-DD`); null when after the day. */
@@ -38,4 +39,20 @@ export function majorityOf(age: number | null, band: AgeBand | null): MajoritySt
 /** A referral is overdue when it is still unacknowledged after its deadline. */
 export function isReferralOverdue(status: string, acknowledgeBy: string, now: string): boolean {
   return status === 'sent' && acknowledgeBy < now;
+}
+
+/**
+ * Fills derivable analytic facts: the age at identification from the birth date, and the band
+ * and majority status from the age. Recorded values are never overwritten.
+ */
+export function deriveVictim(victim: Victim, referenceDay: string): Victim {
+  const birth = victim.identity.birthDate;
+  const age = victim.ageAtIdentification ?? (birth === null ? null : ageOn(birth, referenceDay));
+  return {
+    ...victim,
+    ageAtIdentification: age,
+    ageBand: victim.ageBand ?? (age === null ? null : ageBandOf(age)),
+    majorityStatus:
+      victim.majorityStatus ?? (age === null ? null : majorityOf(age, victim.ageBand)),
+  };
 }

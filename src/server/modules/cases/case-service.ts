@@ -1,4 +1,4 @@
-import { ageBandOf, ageOn, majorityOf } from '../../../core/cases/case-derivations.js';
+import { deriveVictim } from '../../../core/cases/case-derivations.js';
 import { AppError } from '../../../shared/app-error.js';
 import { victimIdentitySchema } from '../../../shared/case-schemas.js';
 import type {
@@ -92,22 +92,6 @@ export interface CaseService {
     items: readonly { record: CaseRecord; sourceKey: string | null; synthetic: boolean }[],
     options: { importJobId: string | null; createdBy: string | null },
   ) => Promise<string[]>;
-}
-
-/**
- * Fills derivable analytic facts: the age at identification from the birth date, and the band
- * and majority status from the age. Recorded values are never overwritten.
- */
-export function deriveVictim(victim: Victim, referenceDay: string): Victim {
-  const birth = victim.identity.birthDate;
-  const age = victim.ageAtIdentification ?? (birth === null ? null : ageOn(birth, referenceDay));
-  return {
-    ...victim,
-    ageAtIdentification: age,
-    ageBand: victim.ageBand ?? (age === null ? null : ageBandOf(age)),
-    majorityStatus:
-      victim.majorityStatus ?? (age === null ? null : majorityOf(age, victim.ageBand)),
-  };
 }
 
 function victimFacts(victim: Victim): StoredCase['victim'] {

@@ -1,10 +1,5 @@
 export type { OpenedCase, StoredCase, CaseView } from './case-model.js';
-export {
-  createCaseService,
-  deriveVictim,
-  type CaseService,
-  type LoadedCase,
-} from './case-service.js';
+export { createCaseService, type CaseService, type LoadedCase } from './case-service.js';
 export { createConsentService, type ConsentService } from './consent-service.js';
 export { createSafeguardService, type SafeguardService } from './safeguard-service.js';
 export { createCrisisService, type Crisis, type CrisisService } from './crisis-service.js';
