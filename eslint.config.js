@@ -247,6 +247,26 @@ export default tseslint.config(
     },
   },
   {
+    // Public routes serve only what the publication service protected (decision 0007): their
+    // file may import the service, shared contracts and the HTTP app type, nothing else.
+    files: ['src/server/modules/publication/public-routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kysely', message: 'Public routes call the publication service.' }],
+          patterns: [
+            {
+              regex:
+                '^(?!\\./publication-service\\.js$|\\.\\./\\.\\./\\.\\./shared/|\\.\\./\\.\\./platform/http/app-factory\\.js$)\\.',
+              message: 'Public routes import only the publication service and shared contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The browser application: its own tsconfig (DOM, JSX); web -> core -> shared only.
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

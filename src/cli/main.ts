@@ -14,6 +14,7 @@ import {
   restoreCommand,
 } from './commands/ops-commands.js';
 import { exportCommand, importCommand } from './commands/case-file-commands.js';
+import { exportGlotipCommand, importGlotipCommand } from './commands/glotip-file-commands.js';
 import { serveCommand } from './commands/serve-command.js';
 import { vigilVersion } from './version.js';
 
@@ -92,7 +93,7 @@ program
   )
   .action(keysRotateCommand);
 
-const importer = program.command('import').description('Import case files');
+const importer = program.command('import').description('Import case files and GLOTIP data');
 for (const [format, what] of [
   ['ctdc', 'a CTDC file (global dataset, `;`-delimited, or synthetic v2024/v2025)'],
   ['htcds', 'an HTCDS 2.0 toolkit template (.xlsx or .csv)'],
@@ -107,9 +108,25 @@ for (const [format, what] of [
     });
 }
 
-program
-  .command('export')
-  .description('Export records')
+importer
+  .command('glotip <file>')
+  .description('Import a dataUNODC GLOTIP export (.xlsx or .csv) into published returns')
+  .option('--dry-run', 'check every row and report, writing nothing')
+  .action(async (file: string, options: unknown) => {
+    exitCode = await importGlotipCommand(file, options);
+  });
+
+const exporter = program.command('export').description('Export records and returns');
+exporter
+  .command('glotip')
+  .description('Write GLOTIP returns as dataUNODC CSV/XLSX, SDMX-CSV (SDG 16.2.2) or HXL')
+  .requiredOption('--format <format>', 'csv | xlsx | sdmx-csv | hxl')
+  .requiredOption('--out <file>', 'file to write (created with mode 0600)')
+  .option('--year <year>', 'only this reporting year')
+  .option('--country <iso3>', 'only this country (ISO 3166-1 alpha-3)')
+  .option('--status <list>', 'statuses to include (default accepted,approved,published)')
+  .action(exportGlotipCommand);
+exporter
   .command('cases')
   .description("Write an organisation's cases in a record-level format (consent is enforced)")
   .requiredOption('--org <slug>', 'organisation whose cases are exported')

@@ -34,6 +34,7 @@ import { createVaultService, type VaultService } from './modules/vault/index.js'
 import {
   createCaseService,
   createConsentService,
+  createDerivationFactsService,
   createCrisisService,
   createSafeguardService,
   createScreeningService,
@@ -43,6 +44,7 @@ import {
   type CaseService,
   type ConsentService,
   type CrisisService,
+  type DerivationFactsService,
   type SafeguardService,
   type ScreeningService,
 } from './modules/cases/index.js';
@@ -59,10 +61,35 @@ import {
   type ImportService,
 } from './modules/case-files/index.js';
 import {
+  createCaseCube,
+  createStatsService,
+  registerStatsRoutes,
+  type CaseCube,
+  type StatsService,
+} from './modules/stats/index.js';
+import {
   createReferralService,
   registerReferralRoutes,
   type ReferralService,
 } from './modules/referrals/index.js';
+import {
+  createGlotipExportService,
+  createGlotipImportService,
+  registerGlotipImportRoutes,
+  type GlotipExportService,
+  type GlotipImportService,
+} from './modules/glotip-files/index.js';
+import {
+  createPublicationService,
+  registerPublicRoutes,
+  type PublicationService,
+} from './modules/publication/index.js';
+import {
+  createReturnService,
+  registerGlotipRoutes,
+  registerReturnRoutes,
+  type ReturnService,
+} from './modules/returns/index.js';
 
 /** Settings the services need (a subset of Config, so tests can build services directly). */
 export interface ServiceSettings {
@@ -89,9 +116,16 @@ export interface Services {
   safeguards: SafeguardService;
   screenings: ScreeningService;
   crises: CrisisService;
+  derivationFacts: DerivationFactsService;
   referrals: ReferralService;
+  cube: CaseCube;
+  stats: StatsService;
   imports: ImportService;
   exports: ExportService;
+  returns: ReturnService;
+  publication: PublicationService;
+  glotipImports: GlotipImportService;
+  glotipExports: GlotipExportService;
 }
 
 /** The composition root: builds services over a database, a master key and a clock. */
@@ -129,7 +163,16 @@ export function createServices(
   const organisationPath = async (db: Executor, id: string) =>
     (await organisations.load(db, id)).path;
   const notifications = createNotificationService({ database, now });
-  const cases = createCaseService({ database, audit, vault, organisationPath, now });
+  const cube = createCaseCube({ database, now });
+  const cases = createCaseService({
+    database,
+    audit,
+    vault,
+    organisationPath,
+    now,
+    afterCaseRowsWritten: cube.recordCaseChanges,
+  });
+  const stats = createStatsService({ database, audit, cube });
   const consents = createConsentService({ database, audit, cases, now });
   const safeguards = createSafeguardService({
     database,
@@ -141,6 +184,7 @@ export function createServices(
   });
   const screenings = createScreeningService({ database, audit, cases, now });
   const crises = createCrisisService({ database, audit, now });
+  const derivationFacts = createDerivationFactsService({ database, audit });
   const referrals = createReferralService({
     database,
     audit,
@@ -160,6 +204,10 @@ export function createServices(
     now,
   });
   const exports = createExportService({ database, audit, cases, consents, organisationPath });
+  const returns = createReturnService({ database, audit, now });
+  const publication = createPublicationService({ returns, clock: now });
+  const glotipImports = createGlotipImportService({ database, organisations, returns });
+  const glotipExports = createGlotipExportService({ returns });
   return {
     database,
     keyring,
@@ -179,9 +227,16 @@ export function createServices(
     safeguards,
     screenings,
     crises,
+    derivationFacts,
     referrals,
+    cube,
+    stats,
     imports,
     exports,
+    returns,
+    publication,
+    glotipImports,
+    glotipExports,
   };
 }
 
@@ -226,6 +281,11 @@ export async function createHttpApp(
   registerScreeningRoutes(app, services.screenings);
   registerReferralRoutes(app, services.referrals);
   registerImportRoutes(app, services.imports);
+  registerReturnRoutes(app, services.returns);
+  registerGlotipRoutes(app, services.returns);
+  registerPublicRoutes(app, services.publication);
+  registerGlotipImportRoutes(app, services.glotipImports);
+  registerStatsRoutes(app, services.stats);
   const db = services.database.db;
   registerAuditRoutes(app, {
     query: (filter) => services.audit.query(db, filter),

@@ -2,6 +2,8 @@ import { demoCrises, generateDemoCases, seededRandom } from '../core/cases/demo-
 import { caseRecordSchema } from '../shared/case-schemas.js';
 import type { ScreeningRequestBody } from '../shared/screening-vocabulary.js';
 import type { Services } from './app.js';
+import { addDemoPublishedReturns } from './demo-published-returns.js';
+import { addDemoReturns } from './demo-returns.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 const casesPerCrisis = 75;
@@ -110,5 +112,9 @@ export async function addDemoContent(
       }
     }
   }
+  // GLOTIP returns of a small synthetic hierarchy, in every workflow status.
+  await addDemoReturns(services, demoOrganisationId);
+  // Published figures of a few member states, for the public dashboard's map and flows.
+  await addDemoPublishedReturns(services, demoOrganisationId);
   return total;
 }

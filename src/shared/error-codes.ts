@@ -68,6 +68,10 @@ export const errorCatalog = {
 
   // Organisations
   'org.not_found': { status: 404, message: 'The organisation does not exist.' },
+  'publication.not_found': {
+    status: 404,
+    message: 'No published, protected figures answer this request.',
+  },
   'org.slug_taken': { status: 409, message: 'An organisation with this slug already exists.' },
   'org.parent_cycle': {
     status: 409,
@@ -157,6 +161,44 @@ export const errorCatalog = {
   'referral.invalid_transition': {
     status: 409,
     message: 'The referral cannot move to this status from its current one.',
+  },
+
+  // GLOTIP returns
+  'return.not_found': {
+    status: 404,
+    message: 'The return does not exist or is not visible to you.',
+  },
+  'return.exists': {
+    status: 409,
+    message: 'This reporting entity already has a return for this data set and year.',
+  },
+  'return.locked': {
+    status: 409,
+    message: 'The return is accepted or approved and locked; reopen it to change it.',
+  },
+  'return.under_review': {
+    status: 409,
+    message: 'The return is awaiting review; it can change only after it is sent back.',
+  },
+  'return.invalid_transition': {
+    status: 409,
+    message: 'The return cannot take this step from its current status.',
+  },
+  'return.same_reviewer': {
+    status: 403,
+    message: 'The person who accepted this version cannot also approve it.',
+  },
+  'return.critical_violations': {
+    status: 422,
+    message: 'The return fails critical validation rules and cannot be submitted.',
+  },
+  'return.warning_comment_required': {
+    status: 422,
+    message: 'Every validation warning needs a comment before the return is submitted.',
+  },
+  'return.version_not_found': {
+    status: 404,
+    message: 'The return has no sealed version with this number.',
   },
 
   // Encryption

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, useLocation } from 'react-router';
 import { ApiError } from './api/api-client.js';
 import { ToastProvider } from './components/toasts.js';
+import { isPublicPath, PublicRoute } from './features/public/public-route.js';
 import { SessionProvider } from './session/session-provider.js';
 import { AppShell } from './shell/app-shell.js';
 
@@ -21,15 +22,25 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/** The public (no sign-in) pages, or the session gate and the signed-in shell. */
+function Areas() {
+  const { pathname } = useLocation();
+  // The public area stays outside the session gate: it never calls /api/me.
+  if (isPublicPath(pathname)) return <PublicRoute />;
+  return (
+    <SessionProvider>
+      <AppShell />
+    </SessionProvider>
+  );
+}
+
 /** The whole application: data cache, router, toasts, then the session gate and the shell. */
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <ToastProvider>
-          <SessionProvider>
-            <AppShell />
-          </SessionProvider>
+          <Areas />
         </ToastProvider>
       </BrowserRouter>
     </QueryClientProvider>

@@ -52,6 +52,18 @@ const ReferralInboxPage = lazy(async () => ({
 const ProvidersPage = lazy(async () => ({
   default: (await import('../features/referrals/providers-page.js')).ProvidersPage,
 }));
+const ReturnsPage = lazy(async () => ({
+  default: (await import('../features/returns/returns-page.js')).ReturnsPage,
+}));
+const ReturnPage = lazy(async () => ({
+  default: (await import('../features/returns/return-page.js')).ReturnPage,
+}));
+const ReturnInboxPage = lazy(async () => ({
+  default: (await import('../features/returns/return-inbox-page.js')).ReturnInboxPage,
+}));
+const CompletenessPage = lazy(async () => ({
+  default: (await import('../features/returns/completeness-page.js')).CompletenessPage,
+}));
 
 /** The verb a page needs, or any one of several (a case opens by reading or by emergency). */
 type PageVerb = PermissionVerb | readonly PermissionVerb[] | null;
@@ -212,6 +224,38 @@ export function AppRoutes() {
         element={
           <Guard verb="provider.manage">
             <ProvidersPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/returns"
+        element={
+          <Guard verb="return.read">
+            <ReturnsPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/returns/inbox"
+        element={
+          <Guard verb="return.read">
+            <ReturnInboxPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/returns/completeness"
+        element={
+          <Guard verb="return.read">
+            <CompletenessPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/returns/:id"
+        element={
+          <Guard verb="return.read">
+            <ReturnPage />
           </Guard>
         }
       />

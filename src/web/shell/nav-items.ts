@@ -24,6 +24,19 @@ export const navItems: readonly NavItem[] = [
     testId: 'nav-providers',
     verb: 'provider.manage',
   },
+  { to: '/returns', labelKey: 'returns.nav.list', testId: 'nav-returns', verb: 'return.read' },
+  {
+    to: '/returns/inbox',
+    labelKey: 'returns.nav.inbox',
+    testId: 'nav-return-inbox',
+    verb: 'return.read',
+  },
+  {
+    to: '/returns/completeness',
+    labelKey: 'returns.nav.completeness',
+    testId: 'nav-return-completeness',
+    verb: 'return.read',
+  },
   {
     to: '/organisations',
     labelKey: 'nav.organisations',

@@ -17,6 +17,16 @@ const list = (value: readonly string[] | null): string | null =>
 const parseList = <T>(value: string | null): T[] | null =>
   value === null ? null : (JSON.parse(value) as T[]);
 
+/**
+ * Called by every write path that changes case rows, in the writer's transaction, with each
+ * row as it was (null when new) and as it is now. The composition root points it at the
+ * statistics cube (modules/stats) so aggregates stay exact without cases knowing about them.
+ */
+export type CaseRowsWritten = (
+  trx: Executor,
+  changes: readonly { before: Insertable<CasesTable> | null; after: Insertable<CasesTable> }[],
+) => Promise<void>;
+
 /** The stored row of a case. */
 export function caseToRow(
   stored: StoredCase,

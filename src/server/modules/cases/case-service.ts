@@ -32,6 +32,7 @@ import {
   takenCaseNumbers,
   updateCaseRow,
   victimColumns,
+  type CaseRowsWritten,
   type CaseScope,
 } from './case-repo.js';
 import { caseReadScopes } from '../../../core/cases/case-access.js';
@@ -106,6 +107,8 @@ export function createCaseService(deps: {
   vault: VaultService;
   organisationPath: (db: Executor, id: string) => Promise<readonly string[]>;
   now: () => Date;
+  /** Keeps derived aggregates (the statistics cube) in step with case rows. */
+  afterCaseRowsWritten?: CaseRowsWritten;
 }): CaseService {
   const { database, audit, vault, now } = deps;
 
@@ -198,6 +201,10 @@ export function createCaseService(deps: {
       ids.push(id);
     }
     await insertCaseRows(database.insertRows, trx, rows);
+    await deps.afterCaseRowsWritten?.(
+      trx,
+      rows.map((after) => ({ before: null, after })),
+    );
     for (const kind of Object.keys(childRows) as ChildKind[]) {
       await insertChildRows(database.insertRows, trx, kind, childRows[kind]);
     }
@@ -411,6 +418,8 @@ export function createCaseService(deps: {
         ) {
           throw new AppError('case.version_conflict', { id, version: stored.version });
         }
+        const before = caseToRow(stored, { sourceKey: null, createdBy: null });
+        await deps.afterCaseRowsWritten?.(trx, [{ before, after: { ...before, ...values } }]);
         await recordAudit(trx, ctx, 'case.update', stored);
         return open(trx, await loadFor(trx, ctx, id, 'case.read'));
       }),

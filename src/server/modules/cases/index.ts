@@ -8,3 +8,9 @@ export { registerCaseRoutes } from './case-routes.js';
 export { registerCrisisRoutes } from './crisis-routes.js';
 export { createScreeningService, type ScreeningService } from './screening-service.js';
 export { registerScreeningRoutes } from './screening-routes.js';
+export {
+  createDerivationFactsService,
+  type DerivationFacts,
+  type DerivationFactsService,
+  type DrillDownResult,
+} from './derivation-facts-service.js';

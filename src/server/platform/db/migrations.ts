@@ -4,6 +4,8 @@ import * as platform from './migrations/20261127-01-platform.js';
 import * as auditAppendOnly from './migrations/20261127-02-audit-append-only.js';
 import * as cases from './migrations/20261128-01-cases.js';
 import * as caseNumberCounters from './migrations/20261128-02-case-number-counters.js';
+import * as caseCube from './migrations/20261128-04-case-cube.js';
+import * as glotipReturns from './migrations/20261128-03-glotip-returns.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -16,6 +18,8 @@ const migrations: Record<string, MigrationModule> = {
   '20261127-02-audit-append-only': auditAppendOnly,
   '20261128-01-cases': cases,
   '20261128-02-case-number-counters': caseNumberCounters,
+  '20261128-04-case-cube': caseCube,
+  '20261128-03-glotip-returns': glotipReturns,
 };
 
 /** Every migration's name, in the order they run. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../components/language-select.js';
 import { applyLanguage } from '../../i18n/i18n.js';
 import { SignInForm } from '../../session/sign-in-form.js';
+import { PublicDashboardLink } from '../public/public-link.js';
 
 /** The page everyone meets first: sign-in, in the browser's language or one they pick. */
 export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
@@ -22,6 +23,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
           <p className="login-tagline">{t('app.tagline')}</p>
           <SignInForm onSignedIn={onSignedIn} />
         </div>
+        <PublicDashboardLink />
       </main>
     </div>
   );

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { GlotipCellKey } from '../../shared/glotip-vocabulary.js';
+import type { PublicChart } from '../../shared/public-schemas.js';
+import { protectionSchema } from '../../shared/public-schemas.js';
+import type { ProtectionRecord, PublishedValue } from '../disclosure/index.js';
+import { chartCsvRows, chartHxlRows, chartSdmxRows } from './chart-files.js';
+import { dashboardCharts, type DashboardScope } from './dashboard-charts.js';
+import type { ProtectedReturn } from './protect-return.js';
+
+const protection: ProtectionRecord = {
+  policy: 'suppression',
+  method: 'test',
+  threshold: 5,
+  base: null,
+  k: null,
+  primarySuppressed: 1,
+  secondarySuppressed: 2,
+};
+
+const shown = (value: number): PublishedValue => ({ kind: 'count', value });
+const hidden: PublishedValue = { kind: 'suppressed' };
+
+function cell(
+  partial: Partial<GlotipCellKey>,
+  value: PublishedValue,
+): { key: GlotipCellKey; value: PublishedValue } {
+  return {
+    key: {
+      indicator: 'detected_victims',
+      dimension: 'total',
+      category: 'total',
+      sex: 'total',
+      age: 'total',
+      ...partial,
+    },
+    value,
+  };
+}
+
+function ret(country: string, year: number, cells: ProtectedReturn['cells']): ProtectedReturn {
+  return {
+    returnId: `${country}${year}`,
+    version: 1,
+    country,
+    year,
+    source: 'entered',
+    synthetic: true,
+    protection,
+    cells,
+  };
+}
+
+const returns: ProtectedReturn[] = [
+  ret('NGA', 2021, [
+    cell({}, shown(40)),
+    cell({ sex: 'female', age: 'minor' }, shown(12)),
+    cell({ sex: 'male', age: 'minor' }, hidden),
+    cell({ dimension: 'exploitation', category: 'sexual' }, shown(25)),
+    cell({ dimension: 'exploitation', category: 'forced_criminality' }, shown(6)),
+    cell({ dimension: 'citizenship', category: 'GHA' }, shown(9)),
+    cell({ dimension: 'citizenship', category: 'nationals' }, shown(31)),
+    cell({ dimension: 'conflict', category: 'yes' }, shown(7)),
+  ]),
+  ret('NGA', 2022, [cell({}, shown(30)), cell({ sex: 'female', age: 'minor' }, shown(8))]),
+  ret('GHA', 2022, [cell({}, hidden), cell({ sex: 'male', age: 'minor' }, hidden)]),
+];
+
+const scope = (over: Partial<DashboardScope> = {}): DashboardScope => ({
+  returns,
+  conflict: null,
+  crisis: null,
+  countryName: (iso3) => `name-${iso3}`,
+  m49Code: (iso3) => (iso3 === 'NGA' ? '566' : '288'),
+  ...over,
+});
+
+const byId = (charts: PublicChart[], id: string): PublicChart => {
+  const found = charts.find((chart) => chart.id === id);
+  if (found === undefined) throw new Error(id);
+  return found;
+};
+
+describe('dashboardCharts', () => {
+  it('sums only published figures and hides a figure nobody published', () => {
+    const charts = dashboardCharts(scope());
+    expect(byId(charts, 'trend').rows).toEqual([
+      { dimensions: { year: '2021' }, value: 40, suppressed: false },
+      { dimensions: { year: '2022' }, value: 30, suppressed: false },
+    ]);
+    expect(byId(charts, 'map').rows).toEqual([
+      {
+        dimensions: { country: 'GHA', m49: '288', countryName: 'name-GHA' },
+        value: null,
+        suppressed: true,
+      },
+      {
+        dimensions: { country: 'NGA', m49: '566', countryName: 'name-NGA' },
+        value: 70,
+        suppressed: false,
+      },
+    ]);
+    expect(byId(charts, 'profile').rows).toEqual([
+      {
+        dimensions: { profile: 'Girls', sex: 'Female', age: '0 to 17 years' },
+        value: 20,
+        suppressed: false,
+      },
+      {
+        dimensions: { profile: 'Boys', sex: 'Male', age: '0 to 17 years' },
+        value: null,
+        suppressed: true,
+      },
+    ]);
+    expect(byId(charts, 'forms').rows).toEqual([
+      { dimensions: { form: 'Sexual exploitation' }, value: 25, suppressed: false },
+      { dimensions: { form: 'Other forms of exploitation' }, value: 6, suppressed: false },
+    ]);
+    expect(byId(charts, 'flows').rows).toEqual([
+      {
+        dimensions: {
+          origin: 'GHA',
+          originM49: '288',
+          originName: 'name-GHA',
+          destination: 'NGA',
+          destinationM49: '566',
+          destinationName: 'name-NGA',
+        },
+        value: 9,
+        suppressed: false,
+      },
+    ]);
+    const kpis = byId(charts, 'kpis').rows;
+    expect(kpis[0]).toEqual({
+      dimensions: { kpi: 'Detected trafficking victims' },
+      value: 70,
+      suppressed: false,
+    });
+    expect(kpis.find((row) => row.dimensions.kpi === 'Countries reporting')?.value).toBe(2);
+    expect(() => protectionSchema.parse(byId(charts, 'map').protection)).not.toThrow();
+  });
+
+  it('uses the conflict breakdown under the conflict filter and says what it cannot cross', () => {
+    const charts = dashboardCharts(scope({ conflict: 'yes' }));
+    expect(byId(charts, 'trend').rows).toEqual([
+      { dimensions: { year: '2021' }, value: 7, suppressed: false },
+    ]);
+    expect(byId(charts, 'forms').unavailable).toMatch(/conflict/);
+    expect(byId(charts, 'forms').rows).toEqual([]);
+    expect(byId(dashboardCharts(scope({ crisis: 'c1' })), 'map').unavailable).toMatch(/crisis/);
+  });
+
+  it('writes downloads of exactly the rows shown, with the protection notice', () => {
+    const trend = byId(dashboardCharts(scope()), 'trend');
+    const csv = chartCsvRows(trend);
+    expect(csv.map((row) => row.slice(0, 3))).toEqual([
+      ['year', 'value', 'suppressed'],
+      ['2021', '40', 'false'],
+      ['2022', '30', 'false'],
+    ]);
+    expect(csv[1]?.[3]).toMatch(/threshold 5/);
+    expect(chartHxlRows(trend)[1]).toEqual([
+      '#date+year',
+      '#affected+ind',
+      '#meta+suppressed',
+      '#meta+protection',
+    ]);
+    const map = byId(dashboardCharts(scope()), 'map');
+    const sdmx = chartSdmxRows(map, { area: '001', period: '2021/2022' });
+    expect(sdmx[1]?.slice(0, 12)).toEqual([
+      'IAEG-SDGs:DF_SDG_GLH(1.0)',
+      'A',
+      'VC_HTF_DETV',
+      '',
+      '288',
+      '',
+      '_T',
+      '_T',
+      '2021/2022',
+      '',
+      'C',
+      sdmx[1]?.[11],
+    ]);
+    expect(sdmx[2]?.[9]).toBe('70');
+  });
+});

@@ -1,0 +1,88 @@
+import { cellKeyString, type GlotipCellKey } from '../../shared/glotip-vocabulary.js';
+import {
+  protectAsPublished,
+  suppressTable,
+  type ProtectionRecord,
+  type PublishedValue,
+} from '../disclosure/index.js';
+import { returnStatTable, type ReturnCell } from './return-stat-table.js';
+
+/** A published return as the publication path receives it (never a draft). */
+export interface PublishableReturn {
+  readonly returnId: string;
+  readonly version: number;
+  readonly country: string;
+  readonly year: number;
+  /** `dataunodc` figures are already public; everything else is protected by threshold. */
+  readonly source: string;
+  readonly synthetic: boolean;
+  readonly cells: readonly ReturnCell[];
+}
+
+/** One cell of a protected return, in the return's own vocabulary. */
+export interface ProtectedCell {
+  readonly key: GlotipCellKey;
+  readonly value: PublishedValue;
+}
+
+/** A return after disclosure control: the only form in which its figures leave the server. */
+export interface ProtectedReturn {
+  readonly returnId: string;
+  readonly version: number;
+  readonly country: string;
+  readonly year: number;
+  readonly source: string;
+  readonly synthetic: boolean;
+  readonly protection: ProtectionRecord;
+  readonly cells: readonly ProtectedCell[];
+}
+
+/** Policy of one publication: the threshold of the suppression rule. */
+export interface PublicationPolicy {
+  readonly threshold: number;
+}
+
+export const defaultPublicationPolicy: PublicationPolicy = { threshold: 5 };
+
+/**
+ * Protects one return. Figures from dataUNODC are shown as UNODC published them, their `<5`
+ * cells as primary suppressions plus the complements that keep those from being recomputed;
+ * Vigil's own figures go through the threshold rule and complementary suppression. Cells the
+ * return did not report (added as unknowns to close the table's relations) are dropped.
+ */
+export function protectReturn(
+  input: PublishableReturn,
+  policy: PublicationPolicy = defaultPublicationPolicy,
+): ProtectedReturn {
+  const table = returnStatTable(input.cells);
+  const result =
+    input.source === 'dataunodc'
+      ? protectAsPublished(table)
+      : suppressTable(table, { threshold: policy.threshold });
+  const reported = new Map(input.cells.map((cell) => [cellKeyString(cell.key), cell.key]));
+  const cells: ProtectedCell[] = [];
+  for (const cell of result.cells) {
+    const key = reported.get(cell.key);
+    if (key !== undefined) cells.push({ key, value: cell.value });
+  }
+  return {
+    returnId: input.returnId,
+    version: input.version,
+    country: input.country,
+    year: input.year,
+    source: input.source,
+    synthetic: input.synthetic,
+    protection: result.protection,
+    cells,
+  };
+}
+
+/** The number a protected cell shows, or null when it shows none (hidden, interval, empty). */
+export function shownNumber(value: PublishedValue): number | null {
+  return value.kind === 'count' || value.kind === 'rounded' ? value.value : null;
+}
+
+/** True when a protected cell hides a figure (suppressed, or published only as `<5`). */
+export function isHidden(value: PublishedValue): boolean {
+  return value.kind === 'suppressed' || value.kind === 'censored';
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cellKeyString } from '../../../shared/glotip-vocabulary.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
+
+const system = { actor: { kind: 'system' } as const, requestId: null };
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../test/fixtures/glotip/${name}`, import.meta.url)));
+
+async function storedCells(t: TestApp): Promise<string[]> {
+  const stored = await t.services.returns.listReturnsForExport({ statuses: ['published'] });
+  return stored
+    .flatMap(({ ret, cells }) =>
+      cells.map(
+        (cell) =>
+          `${ret.country ?? ''}|${String(ret.year)}|${cellKeyString(cell.key)}|${JSON.stringify(cell.value)}`,
+      ),
+    )
+    .sort();
+}
+
+describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it.each(['csv', 'xlsx'] as const)(
+    'imports the %s fixture with the expected outcomes',
+    async (format) => {
+      const content = fixture(`dataunodc-sample.${format}`);
+      const dry = await t.services.glotipImports.run(system, { content, format, dryRun: true });
+      expect(dry.returns.every((ret) => ret.outcome === 'would_write')).toBe(true);
+      expect(await storedCells(t)).toEqual([]);
+
+      const report = await t.services.glotipImports.run(system, { content, format, dryRun: false });
+      expect(report.outcomes).toMatchObject({ imported: 17, normalised: 7, rejected: 6 });
+      expect(report.rejections).toHaveLength(6);
+      expect(report.inconsistencies.length).toBeGreaterThanOrEqual(1);
+      expect(report.returns.every((ret) => ret.outcome === 'created')).toBe(true);
+      expect(report.organisationsCreated.length).toBeGreaterThan(0);
+      const nga = await t.services.organisations.findBySlug(t.database.db, 'ms-nga');
+      expect(nga).toMatchObject({ type: 'member_state', country: 'NGA' });
+
+      // The same file again changes nothing.
+      const before = await storedCells(t);
+      const again = await t.services.glotipImports.run(system, { content, format, dryRun: false });
+      expect(again.returns.every((ret) => ret.outcome === 'unchanged')).toBe(true);
+      expect(again.organisationsCreated).toEqual([]);
+      expect(await storedCells(t)).toEqual(before);
+    },
+  );
+
+  it('round-trips losslessly: export, import elsewhere, same cells and same file', async () => {
+    await t.services.glotipImports.run(system, {
+      content: fixture('dataunodc-sample.csv'),
+      format: 'csv',
+      dryRun: false,
+    });
+    const cells = await storedCells(t);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const exported = await t.services.glotipExports.run(system, { format });
+      const other = await createTestApp(kind);
+      try {
+        const body = typeof exported.body === 'string' ? Buffer.from(exported.body) : exported.body;
+        const report = await other.services.glotipImports.run(system, {
+          content: body,
+          format,
+          dryRun: false,
+        });
+        expect(report.rejections).toEqual([]);
+        expect(await storedCells(other)).toEqual(cells);
+        const second = await other.services.glotipExports.run(system, { format: 'csv' });
+        const first = await t.services.glotipExports.run(system, { format: 'csv' });
+        expect(second.body).toEqual(first.body);
+      } finally {
+        await other.close();
+      }
+    }
+  });
+
+  it('exports SDMX-CSV lines that are those of the golden file', async () => {
+    await t.services.glotipImports.run(system, {
+      content: fixture('dataunodc-sample.csv'),
+      format: 'csv',
+      dryRun: false,
+    });
+    const sdmx = await t.services.glotipExports.run(system, { format: 'sdmx-csv' });
+    const golden = fixture('sdmx-golden.csv').toString('utf8').trim().split('\n');
+    const lines = String(sdmx.body).trim().split('\n');
+    expect(lines[0]).toBe(golden[0]);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(golden).toContain(line);
+  });
+
+  it('serves dry runs over the API to system administrators only', async () => {
+    const content = fixture('dataunodc-sample.csv').toString('base64');
+    const manager = await t.userWithRole('data_manager');
+    const refused = await t.call(manager, 'POST', '/api/glotip-imports', {
+      format: 'csv',
+      content,
+    });
+    expect(refused.statusCode).toBe(403);
+    const dry = await t.call(t.admin, 'POST', '/api/glotip-imports', { format: 'csv', content });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, outcomes: { rejected: 6 } });
+    expect(await storedCells(t)).toEqual([]);
+  });
+});

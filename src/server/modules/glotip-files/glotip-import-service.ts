@@ -1,0 +1,155 @@
+import {
+  countryLabel,
+  groupDataUnodcReturns,
+  readDataUnodcRows,
+  type BreakdownInconsistency,
+  type DataUnodcRejection,
+  type TextRow,
+} from '../../../core/glotip-formats/index.js';
+import type { Database } from '../../platform/db/database.js';
+import { cellKeyString } from '../../../shared/glotip-vocabulary.js';
+import { readCsv, readXlsx } from '../../platform/tabular/index.js';
+import { authorize, type RequestContext } from '../access/index.js';
+import type { OrganisationService } from '../organisations/index.js';
+import type { ReturnService } from '../returns/index.js';
+
+/** What one dataUNODC import did (or, in a dry run, would do). */
+export interface GlotipImportReport {
+  dryRun: boolean;
+  /** Rows by outcome: `imported`, `normalised`, `rejected`, and `rejected.<reason>`. */
+  outcomes: Record<string, number>;
+  rejections: DataUnodcRejection[];
+  /** Breakdowns that do not add up in the file: flagged, never corrected. */
+  inconsistencies: BreakdownInconsistency[];
+  returns: {
+    country: string;
+    year: number;
+    cells: number;
+    outcome: 'created' | 'updated' | 'unchanged' | 'would_write';
+  }[];
+  organisationsCreated: string[];
+}
+
+export interface GlotipImportService {
+  run: (
+    ctx: RequestContext,
+    input: { content: Buffer; format: 'csv' | 'xlsx'; dryRun: boolean },
+  ) => Promise<GlotipImportReport>;
+}
+
+/** The slug of the member-state reporting entity of a country, e.g. `ms-nga`. */
+export function memberStateSlug(iso3: string): string {
+  return `ms-${iso3.toLowerCase()}`;
+}
+
+async function textRows(content: Buffer, format: 'csv' | 'xlsx'): Promise<TextRow[]> {
+  if (format === 'xlsx') return [...(await readXlsx(content)).rows];
+  // readCsv takes the first row for the header; dataUNODC's first rows are a preamble, so the
+  // header goes back in front and the format reader finds the real one.
+  const table = await readCsv(content, { delimiter: ',' });
+  return [{ line: table.headerLine, cells: table.header }, ...table.rows];
+}
+
+/** The raw texts a normalised cell keeps, in the cell's one raw-text column. */
+export function rawTextOf(rawCategory: string, rawValue: string, source: string): string {
+  return JSON.stringify({ category: rawCategory, value: rawValue, source });
+}
+
+/** The raw texts back from a stored cell (null when the cell was not imported). */
+export function parseRawText(
+  rawText: string | null,
+): { category: string; value: string; source: string } | null {
+  if (rawText === null) return null;
+  try {
+    const parsed = JSON.parse(rawText) as Partial<Record<'category' | 'value' | 'source', unknown>>;
+    const text = (field: unknown) => (typeof field === 'string' ? field : '');
+    return {
+      category: text(parsed.category),
+      value: text(parsed.value),
+      source: text(parsed.source),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `vigil import glotip` / `POST /api/glotip-imports`: a dataUNODC export into published returns
+ * of member-state reporting entities, one per country and year, marked with their source.
+ * Entities are created when missing (type `member_state`, the country's ISO code). Each return is
+ * written in its own transaction and a return whose figures are already stored is left alone, so
+ * running the same file again changes nothing. UNODC's figures are public already: they are
+ * stored as published (the publication service still hides their `<5` cells and complements).
+ */
+export function createGlotipImportService(deps: {
+  database: Database;
+  organisations: OrganisationService;
+  returns: ReturnService;
+}): GlotipImportService {
+  return {
+    async run(ctx, input) {
+      // Creating top-level reporting entities is installation-wide: system administrators only.
+      authorize(ctx.actor, 'publication.manage', 'installation');
+      const read = readDataUnodcRows(await textRows(input.content, input.format));
+      const grouped = groupDataUnodcReturns(read.rows);
+      const report: GlotipImportReport = {
+        dryRun: input.dryRun,
+        outcomes: { ...read.outcomes },
+        rejections: [...read.rejections],
+        inconsistencies: [...read.inconsistencies],
+        returns: [],
+        organisationsCreated: [],
+      };
+      const rawOf = new Map(
+        read.rows.map((row) => [
+          `${row.iso3}|${String(row.year)}|${cellKeyString(row.key)}`,
+          rawTextOf(row.rawCategory, row.rawValue, row.source),
+        ]),
+      );
+      for (const ret of grouped) {
+        if (input.dryRun) {
+          report.returns.push({
+            country: ret.iso3,
+            year: ret.year,
+            cells: ret.cells.length,
+            outcome: 'would_write',
+          });
+          continue;
+        }
+        const slug = memberStateSlug(ret.iso3);
+        let org = await deps.organisations.findBySlug(deps.database.db, slug);
+        if (org === undefined) {
+          org = await deps.organisations.create(ctx, {
+            name: countryLabel(ret.iso3),
+            slug,
+            type: 'member_state',
+            country: ret.iso3,
+            parentId: null,
+            requireTwoFactor: false,
+          });
+          report.organisationsCreated.push(slug);
+        }
+        const result = await deps.returns.saveSystemCells(ctx, {
+          organisationId: org.id,
+          year: ret.year,
+          source: 'dataunodc',
+          sourceNote: `dataUNODC (${ret.source})`,
+          mode: 'published',
+          cells: ret.cells.map((cell) => ({
+            key: cell.key,
+            value: cell.value,
+            rawText:
+              rawOf.get(`${ret.iso3}|${String(ret.year)}|${cellKeyString(cell.key)}`) ?? null,
+          })),
+        });
+        report.returns.push({
+          country: ret.iso3,
+          year: ret.year,
+          cells: ret.cells.length,
+          outcome: result.created ? 'created' : result.changed ? 'updated' : 'unchanged',
+        });
+      }
+      return report;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { protectReturn, type ProtectedReturn } from '../../../core/publication/index.js';
+import type { ReturnService } from '../returns/index.js';
+
+/** Where published returns come from: the returns module's export reader. */
+export type PublishedReader = Pick<ReturnService, 'listReturnsForExport'>;
+
+/**
+ * The protected form of every published return, cached. Protection is deterministic for a
+ * given return version, so each version is protected once and kept; the list of published
+ * returns itself is re-read after `ttlMs`, so a newly published return appears within it.
+ * Only returns whose status is `published` and whose reporting entity has a country are read:
+ * a draft, a submitted or an accepted return never reaches this cache.
+ */
+export function createPublishedReturns(
+  reader: PublishedReader,
+  clock: () => Date,
+  ttlMs = 15_000,
+): { list: () => Promise<readonly ProtectedReturn[]>; forget: () => void } {
+  const protectedByVersion = new Map<string, ProtectedReturn>();
+  let cached: { at: number; returns: readonly ProtectedReturn[] } | null = null;
+
+  async function load(): Promise<readonly ProtectedReturn[]> {
+    const rows = await reader.listReturnsForExport({ statuses: ['published'] });
+    const seen = new Set<string>();
+    const result: ProtectedReturn[] = [];
+    for (const { ret, cells } of rows) {
+      if (ret.status !== 'published' || ret.country === null) continue;
+      const id = `${ret.id}@${ret.version}@${ret.updatedAt}`;
+      seen.add(id);
+      let protectedReturn = protectedByVersion.get(id);
+      if (protectedReturn === undefined) {
+        protectedReturn = protectReturn({
+          returnId: ret.id,
+          version: ret.version,
+          country: ret.country,
+          year: ret.year,
+          source: ret.source,
+          synthetic: ret.synthetic || ret.source === 'synthetic',
+          cells: cells.map((cell) => ({ key: cell.key, value: cell.value })),
+        });
+        protectedByVersion.set(id, protectedReturn);
+      }
+      result.push(protectedReturn);
+    }
+    for (const id of protectedByVersion.keys()) if (!seen.has(id)) protectedByVersion.delete(id);
+    return result;
+  }
+
+  return {
+    list: async () => {
+      const now = clock().getTime();
+      if (cached === null || now - cached.at >= ttlMs) {
+        cached = { at: now, returns: await load() };
+      }
+      return cached.returns;
+    },
+    forget: () => {
+      cached = null;
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import { cellKeyFieldProblem } from '../../../core/glotip/index.js';
+import { AppError } from '../../../shared/app-error.js';
+import type { ErrorDetail } from '../../../shared/error-codes.js';
+import {
+  cellKeyString,
+  type GlotipCellKey,
+  type GlotipCellValue,
+  type ReturnSource,
+  type ReturnStatus,
+} from '../../../shared/glotip-vocabulary.js';
+import { sha256Hex } from '../../platform/crypto/index.js';
+import type { Executor } from '../../platform/db/database.js';
+import { authorize, type RequestContext } from '../access/index.js';
+import { insertNewReturn } from './return-cell-service.js';
+import { deleteAllCells, listCells, listVersions, upsertCells } from './return-cell-repo.js';
+import { currentDataSet, type ReturnKit } from './return-kit.js';
+import {
+  canonicalCellsJson,
+  isLocked,
+  type StoredCell,
+  type StoredReturn,
+} from './return-model.js';
+import { findEntities, findReturnFor, listReturns, updateReturn } from './return-repo.js';
+
+/** One cell written by the derivation from case records or by an import. */
+export interface SystemCellInput {
+  key: GlotipCellKey;
+  value: GlotipCellValue;
+  derivedValue?: number | null;
+  recordCount?: number | null;
+  rawText?: string | null;
+}
+
+/** What `saveSystemCells` writes. */
+export interface SystemCellsInput {
+  organisationId: string;
+  year: number;
+  source: ReturnSource;
+  sourceNote?: string | null;
+  cells: readonly SystemCellInput[];
+  /**
+   * `draft`: derived figures into an editable return (given cells replaced, others kept;
+   * manual overrides keep their value and reason, only the derived value beside them moves).
+   * `published`: figures UNODC already published; they replace the whole content, the return
+   * becomes published and is sealed, as a new version when it was locked.
+   */
+  mode: 'draft' | 'published';
+}
+
+/** What `saveSystemCells` did. */
+export interface SystemCellsResult {
+  ret: StoredReturn;
+  created: boolean;
+  /** False when a published import brought exactly the figures already sealed. */
+  changed: boolean;
+}
+
+/** Filters of `listReturnsForExport`. */
+export interface ReturnExportFilter {
+  year?: number;
+  organisationIds?: readonly string[];
+  statuses?: readonly ReturnStatus[];
+}
+
+/** Writes by the derivation and the dataUNODC importer, and reads for exports. */
+export interface ReturnSystemService {
+  saveSystemCells: (ctx: RequestContext, input: SystemCellsInput) => Promise<SystemCellsResult>;
+  listReturnsForExport: (
+    filter: ReturnExportFilter,
+    db?: Executor,
+  ) => Promise<{ ret: StoredReturn; cells: StoredCell[] }[]>;
+}
+
+function checkKeys(cells: readonly SystemCellInput[]): void {
+  const problems: ErrorDetail[] = [];
+  cells.forEach((cell, index) => {
+    const found = cellKeyFieldProblem(currentDataSet, cell.key);
+    if (found !== null) {
+      problems.push({
+        path: ['cells', index, 'key', found.field],
+        issue: 'cell_key',
+        message: found.reason,
+      });
+    }
+  });
+  if (problems.length > 0) throw new AppError('validation.failed', problems);
+}
+
+function toStored(cell: SystemCellInput): StoredCell {
+  return {
+    key: cell.key,
+    value: cell.value,
+    derivedValue: cell.derivedValue ?? null,
+    recordCount: cell.recordCount ?? null,
+    overrideReason: null,
+    rawText: cell.rawText ?? null,
+  };
+}
+
+/** Builds the system-facing half over the shared helpers. */
+export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
+  const { database, now } = kit;
+
+  const writeDraft = async (trx: Executor, ret: StoredReturn, input: SystemCellsInput) => {
+    if (isLocked(ret.status)) throw new AppError('return.locked', { id: ret.id });
+    if (ret.status === 'submitted') throw new AppError('return.under_review', { id: ret.id });
+    const existing = new Map(
+      (await listCells(trx, ret.id)).map((cell) => [cellKeyString(cell.key), cell]),
+    );
+    const cells = input.cells.map((cell): StoredCell => {
+      const before = existing.get(cellKeyString(cell.key));
+      const next = toStored(cell);
+      // A person's override outlives re-derivation: only the derived figure beside it moves.
+      return before === undefined || before.overrideReason === null
+        ? next
+        : { ...before, derivedValue: next.derivedValue, recordCount: next.recordCount };
+    });
+    await upsertCells(trx, ret.id, cells, now().toISOString());
+    return { status: ret.status, version: ret.version };
+  };
+
+  const writePublished = async (
+    trx: Executor,
+    ctx: RequestContext,
+    ret: StoredReturn,
+    input: SystemCellsInput,
+  ) => {
+    const cells = input.cells.map(toStored);
+    const last = (await listVersions(trx, ret.id)).at(-1);
+    if (
+      ret.status === 'published' &&
+      last?.version === ret.version &&
+      last.hash === sha256Hex(canonicalCellsJson(cells))
+    ) {
+      return null;
+    }
+    const version = isLocked(ret.status) ? ret.version + 1 : ret.version;
+    await deleteAllCells(trx, ret.id);
+    await upsertCells(trx, ret.id, cells, now().toISOString());
+    await kit.seal(trx, ctx, ret.id, version, 'published');
+    return { status: 'published' as const, version };
+  };
+
+  return {
+    saveSystemCells: (ctx, input) =>
+      database.db.transaction().execute(async (trx) => {
+        const entity = (await findEntities(trx, [input.organisationId])).get(input.organisationId);
+        if (entity === undefined) throw new AppError('org.not_found', { id: input.organisationId });
+        const verb = input.mode === 'published' ? 'publication.manage' : 'return.edit';
+        authorize(ctx.actor, verb, { organisationPath: entity.path });
+        checkKeys(input.cells);
+        const found = await findReturnFor(trx, currentDataSet.code, entity.id, input.year);
+        const ret =
+          found ??
+          (await insertNewReturn(
+            kit,
+            trx,
+            ctx,
+            { organisationId: entity.id, year: input.year, source: input.source },
+            { synthetic: input.source === 'synthetic', sourceNote: input.sourceNote ?? null },
+          ));
+        const outcome =
+          input.mode === 'draft'
+            ? await writeDraft(trx, ret, input)
+            : await writePublished(trx, ctx, ret, input);
+        if (outcome === null) return { ret, created: false, changed: false };
+        await updateReturn(trx, ret.id, {
+          status: outcome.status,
+          version: outcome.version,
+          source: input.source,
+          source_note: input.sourceNote ?? ret.sourceNote,
+          updated_at: now().toISOString(),
+        });
+        await kit.recordEvent(trx, ctx, ret, {
+          action: 'import',
+          toStatus: outcome.status,
+          version: outcome.version,
+          levelOrganisationId: null,
+          comment: input.sourceNote ?? null,
+        });
+        const action = input.mode === 'draft' ? 'return.system_write' : 'return.import_published';
+        await kit.recordAudit(trx, ctx, action, ret);
+        return { ret: await kit.reload(trx, ret.id), created: found === undefined, changed: true };
+      }),
+    async listReturnsForExport(filter, db = database.db) {
+      const { items } = await listReturns(db, null, {
+        ...(filter.year === undefined ? {} : { year: filter.year }),
+        ...(filter.organisationIds === undefined
+          ? {}
+          : { organisationIds: filter.organisationIds }),
+        ...(filter.statuses === undefined ? {} : { statuses: filter.statuses }),
+      });
+      const out: { ret: StoredReturn; cells: StoredCell[] }[] = [];
+      for (const ret of items) out.push({ ret, cells: await listCells(db, ret.id) });
+      return out;
+    },
+  };
+}

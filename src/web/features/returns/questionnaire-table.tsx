@@ -1,0 +1,156 @@
+import { useTranslation } from 'react-i18next';
+import type {
+  QuestionnaireRow,
+  QuestionnaireSection,
+} from '../../../core/glotip/data-set-definition.js';
+import { cellKeyString, type GlotipCellKey } from '../../../shared/glotip-vocabulary.js';
+import { AddCountry } from './add-country.js';
+import { CellControl } from './cell-control.js';
+import type { CellEntry } from './cell-entry.js';
+import type { CellMarks, ShownViolation } from './live-validation.js';
+import { ageLabel, categoryLabel, cellLabel, dimensionLabel, sexLabel } from './return-labels.js';
+import { countryRows, entryOf, type ReturnDraft } from './return-draft.js';
+
+interface QuestionnaireTableProps {
+  section: QuestionnaireSection;
+  draft: ReturnDraft;
+  onChange: (key: GlotipCellKey, entry: CellEntry) => void;
+  readOnly: boolean;
+  marks: CellMarks;
+  /** The violations whose cells lie in this table, shown under it. */
+  violations: readonly ShownViolation[];
+  addedCountries: readonly string[];
+  onAddCountry: (country: string) => void;
+}
+
+/** A test id for a cell: its key with dashes (no `|`, which reads badly in selectors). */
+export function cellTestId(key: GlotipCellKey): string {
+  return `cell-${key.indicator}-${key.dimension}-${key.category}-${key.sex}-${key.age}`;
+}
+
+/**
+ * One table of the questionnaire: an indicator by one dimension, rows of categories (detailed
+ * forms of exploitation indented under their group; countries added on demand) × columns of
+ * sex within age. The violations that concern its cells are listed right under it, and each cell
+ * they name points to them (`aria-describedby`).
+ */
+export function QuestionnaireTable({
+  section,
+  draft,
+  onChange,
+  readOnly,
+  marks,
+  violations,
+  addedCountries,
+  onAddCountry,
+}: QuestionnaireTableProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const ages = [...new Set(section.columns.map((column) => column.age))];
+  const byAge = ages.length > 1;
+  const rows: QuestionnaireRow[] = [
+    ...section.rows,
+    ...(section.addCountryRows
+      ? countryRows(section, draft, addedCountries).map((category) => ({
+          category,
+          rollsUpTo: null,
+        }))
+      : []),
+  ];
+  const title = dimensionLabel(section.dimension);
+
+  return (
+    <section className="return-section" data-testid={`section-${section.id}`}>
+      <h3 className="section-subtitle">
+        {section.dimension === 'total' ? t('returns.form.totals') : title}
+      </h3>
+      <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
+        <table className="table return-table">
+          <thead>
+            {byAge && (
+              <tr>
+                <td className="return-corner" />
+                {ages.map((age) => (
+                  <th
+                    key={age}
+                    scope="colgroup"
+                    colSpan={section.columns.filter((column) => column.age === age).length}
+                    className="return-age-head"
+                  >
+                    {ageLabel(age)}
+                  </th>
+                ))}
+              </tr>
+            )}
+            <tr>
+              <th scope="col">{t('returns.form.category')}</th>
+              {section.columns.map((column) => (
+                <th key={`${column.age}-${column.sex}`} scope="col">
+                  {sexLabel(column.sex)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.category} className={row.rollsUpTo === null ? '' : 'return-detail-row'}>
+                <th scope="row" className="return-row-head">
+                  {categoryLabel(section.dimension, row.category, language)}
+                </th>
+                {section.columns.map((column) => {
+                  const key: GlotipCellKey = {
+                    indicator: section.indicator,
+                    dimension: section.dimension,
+                    category: row.category,
+                    sex: column.sex,
+                    age: column.age,
+                  };
+                  const mark = marks.get(cellKeyString(key));
+                  return (
+                    <td key={`${column.age}-${column.sex}`}>
+                      <CellControl
+                        label={cellLabel(key, language)}
+                        entry={entryOf(draft, key)}
+                        onChange={(entry) => {
+                          onChange(key, entry);
+                        }}
+                        readOnly={readOnly}
+                        state={mark?.state ?? 'ok'}
+                        describedBy={mark?.messageIds ?? []}
+                        testId={cellTestId(key)}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {section.addCountryRows && !readOnly && (
+        <AddCountry
+          existing={rows.map((row) => row.category)}
+          onAdd={onAddCountry}
+          testId={`add-country-${section.id}`}
+        />
+      )}
+      {violations.length > 0 && (
+        <ul className="return-violations" data-testid={`violations-${section.id}`}>
+          {violations.map((violation) => (
+            <li
+              key={violation.id}
+              id={violation.id}
+              className={`return-violation return-violation-${violation.importance}`}
+              data-testid="violation"
+              data-rule={violation.ruleId}
+              data-importance={violation.importance}
+            >
+              <span className="badge">{t(`returns.importance.${violation.importance}`)}</span>{' '}
+              {violation.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
