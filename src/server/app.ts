@@ -73,6 +73,11 @@ import {
   type ReferralService,
 } from './modules/referrals/index.js';
 import {
+  createDerivationService,
+  registerDerivationRoutes,
+  type DerivationService,
+} from './modules/derivation/index.js';
+import {
   createGlotipExportService,
   createGlotipImportService,
   registerGlotipImportRoutes,
@@ -126,6 +131,7 @@ export interface Services {
   publication: PublicationService;
   glotipImports: GlotipImportService;
   glotipExports: GlotipExportService;
+  derivation: DerivationService;
 }
 
 /** The composition root: builds services over a database, a master key and a clock. */
@@ -208,6 +214,7 @@ export function createServices(
   const publication = createPublicationService({ returns, clock: now });
   const glotipImports = createGlotipImportService({ database, organisations, returns });
   const glotipExports = createGlotipExportService({ returns });
+  const derivation = createDerivationService({ facts: derivationFacts, returns });
   return {
     database,
     keyring,
@@ -237,6 +244,7 @@ export function createServices(
     publication,
     glotipImports,
     glotipExports,
+    derivation,
   };
 }
 
@@ -285,6 +293,7 @@ export async function createHttpApp(
   registerGlotipRoutes(app, services.returns);
   registerPublicRoutes(app, services.publication);
   registerGlotipImportRoutes(app, services.glotipImports);
+  registerDerivationRoutes(app, services.derivation);
   registerStatsRoutes(app, services.stats);
   const db = services.database.db;
   registerAuditRoutes(app, {
