@@ -64,12 +64,26 @@ const ReturnInboxPage = lazy(async () => ({
 const CompletenessPage = lazy(async () => ({
   default: (await import('../features/returns/completeness-page.js')).CompletenessPage,
 }));
+const GlotipImportPage = lazy(async () => ({
+  default: (await import('../features/returns/glotip-import-page.js')).GlotipImportPage,
+}));
 
 /** The verb a page needs, or any one of several (a case opens by reading or by emergency). */
 type PageVerb = PermissionVerb | readonly PermissionVerb[] | null;
 
-/** Renders the page when the user holds the verb; a session due to enrol goes to its profile. */
-function Guard({ verb, children }: { verb: PageVerb; children: ReactNode }) {
+/**
+ * Renders the page when the user holds the verb (and, for installation-wide pages, is a system
+ * administrator); a session due to enrol goes to its profile.
+ */
+function Guard({
+  verb,
+  systemAdmin = false,
+  children,
+}: {
+  verb: PageVerb;
+  systemAdmin?: boolean;
+  children: ReactNode;
+}) {
   const session = useSession();
   if (session.me.twoFactorEnrolmentRequired && verb !== null) {
     return <Navigate to="/profile" replace />;
@@ -77,6 +91,7 @@ function Guard({ verb, children }: { verb: PageVerb; children: ReactNode }) {
   const verbs: readonly PermissionVerb[] =
     verb === null ? [] : typeof verb === 'string' ? [verb] : verb;
   if (verb !== null && !verbs.some((one) => session.can(one))) return <NotAllowedPage />;
+  if (systemAdmin && !session.isSystemAdmin) return <NotAllowedPage />;
   return children;
 }
 
@@ -248,6 +263,14 @@ export function AppRoutes() {
         element={
           <Guard verb="return.read">
             <CompletenessPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/returns/import"
+        element={
+          <Guard verb="return.read" systemAdmin>
+            <GlotipImportPage />
           </Guard>
         }
       />

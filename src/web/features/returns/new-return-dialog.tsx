@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Organisation } from '../../api/endpoints.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
-import { FormAlert, FormField } from '../../components/form-field.js';
-import { OrganisationSelect } from '../../components/organisation-select.js';
+import { FormAlert } from '../../components/form-field.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
+import { ReturnScopeFields, useReturnScope } from './return-scope-fields.js';
 import { returnApi, returnKeys } from './returns-api.js';
 
 const formFields = ['organisationId', 'year'];
@@ -23,11 +23,8 @@ function NewReturnForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [organisationId, setOrganisationId] = useState(
-    organisations.length === 1 ? (organisations[0]?.id ?? '') : '',
-  );
-  // The usual case is last year's figures, collected this year.
-  const [year, setYear] = useState(String(years[1] ?? years[0] ?? ''));
+  const scope = useReturnScope(organisations, years);
+  const { organisationId, year } = scope;
   const [clientError, setClientError] = useState<unknown>(null);
   const mutation = useMutation({
     mutationFn: () => returnApi.create({ organisationId, year: Number(year) }),
@@ -47,47 +44,14 @@ function NewReturnForm({
   return (
     <form className="form" onSubmit={submit} noValidate>
       <FormAlert error={error} fields={formFields} />
-      <FormField
-        name="organisationId"
-        label={t('returns.fields.organisation')}
-        hint={t('returns.list.newHint')}
+      <ReturnScopeFields
+        scope={scope}
+        organisations={organisations}
+        years={years}
+        organisationHint={t('returns.list.newHint')}
         error={error}
-        required
-        testId="new-return-organisation"
-      >
-        {(control) => (
-          <OrganisationSelect
-            control={control}
-            places={organisations}
-            value={organisationId}
-            onChange={setOrganisationId}
-          />
-        )}
-      </FormField>
-      <FormField
-        name="year"
-        label={t('returns.fields.year')}
-        error={error}
-        required
-        testId="new-return-year"
-      >
-        {(control) => (
-          <select
-            {...control}
-            className="input input-narrow"
-            value={year}
-            onChange={(event) => {
-              setYear(event.target.value);
-            }}
-          >
-            {years.map((one) => (
-              <option key={one} value={String(one)}>
-                {one}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+        testIdPrefix="new-return"
+      />
       <DialogActions>
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}

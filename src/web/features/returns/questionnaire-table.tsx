@@ -21,6 +21,10 @@ interface QuestionnaireTableProps {
   violations: readonly ShownViolation[];
   addedCountries: readonly string[];
   onAddCountry: (country: string) => void;
+  /** Derived returns: how many case records each derived cell counts, by cell key string. */
+  recordCounts?: ReadonlyMap<string, number>;
+  /** Opens the list of the cases a derived cell counted. */
+  onDrillDown?: (key: GlotipCellKey) => void;
 }
 
 /** A test id for a cell: its key with dashes (no `|`, which reads badly in selectors). */
@@ -43,6 +47,8 @@ export function QuestionnaireTable({
   violations,
   addedCountries,
   onAddCountry,
+  recordCounts,
+  onDrillDown,
 }: QuestionnaireTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -106,6 +112,7 @@ export function QuestionnaireTable({
                     age: column.age,
                   };
                   const mark = marks.get(cellKeyString(key));
+                  const recordCount = recordCounts?.get(cellKeyString(key));
                   return (
                     <td key={`${column.age}-${column.sex}`}>
                       <CellControl
@@ -119,6 +126,22 @@ export function QuestionnaireTable({
                         describedBy={mark?.messageIds ?? []}
                         testId={cellTestId(key)}
                       />
+                      {recordCount !== undefined && onDrillDown !== undefined && (
+                        <button
+                          type="button"
+                          className="button button-quiet return-record-count"
+                          aria-label={t('returns.derive.showCases', {
+                            records: new Intl.NumberFormat(language).format(recordCount),
+                            cell: cellLabel(key, language),
+                          })}
+                          onClick={() => {
+                            onDrillDown(key);
+                          }}
+                          data-testid={`records-${cellTestId(key)}`}
+                        >
+                          {new Intl.NumberFormat(language).format(recordCount)}
+                        </button>
+                      )}
                     </td>
                   );
                 })}

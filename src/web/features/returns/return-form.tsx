@@ -30,6 +30,9 @@ interface ReturnFormProps {
   onChange: (key: GlotipCellKey, entry: CellEntry) => void;
   readOnly: boolean;
   violations: readonly ShownViolation[];
+  /** Derived returns: record counts by cell key string, and the drill-down they open. */
+  recordCounts?: ReadonlyMap<string, number>;
+  onDrillDown?: (key: GlotipCellKey) => void;
 }
 
 /**
@@ -37,7 +40,14 @@ interface ReturnFormProps {
  * holding its tables. A tab names how many errors and warnings it holds, so a problem on another
  * tab is never hidden. Detailed forms of exploitation fold away until wanted or filled.
  */
-export function ReturnForm({ draft, onChange, readOnly, violations }: ReturnFormProps) {
+export function ReturnForm({
+  draft,
+  onChange,
+  readOnly,
+  violations,
+  recordCounts,
+  onDrillDown,
+}: ReturnFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [active, setActive] = useState<GlotipIndicator>('detected_victims');
@@ -129,6 +139,8 @@ export function ReturnForm({ draft, onChange, readOnly, violations }: ReturnForm
               draft={draft}
               onChange={onChange}
               readOnly={readOnly}
+              recordCounts={recordCounts}
+              onDrillDown={onDrillDown}
               marks={marks}
               violations={placed.get(section.id) ?? []}
               addedCountries={added[section.id] ?? []}

@@ -10,6 +10,8 @@ import { useToast } from '../../components/toasts.js';
 import { errorText } from '../../i18n/error-text.js';
 import { currentLanguage } from '../../i18n/i18n.js';
 import type { CellEntry } from './cell-entry.js';
+import { recordCountsOf } from './derived-counts.js';
+import { DrillDownDialog } from './drill-down-dialog.js';
 import { countByImportance, liveViolations, placeViolations } from './live-validation.js';
 import { MoveDialog, type MoveAction } from './move-dialog.js';
 import { ReturnActionBar } from './return-action-bar.js';
@@ -41,6 +43,7 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
   const [moving, setMoving] = useState<MoveAction | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [drilling, setDrilling] = useState<GlotipCellKey | null>(null);
   // A new copy from the server (saved, moved, reloaded) replaces the working copy.
   if (base !== detail) {
     setBase(detail);
@@ -60,6 +63,11 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
   );
   const counts = countByImportance(violations);
   const general = placeViolations(violations, sections).get('') ?? [];
+  // Only a return derived from case records can say which cases a cell counted.
+  const recordCounts = useMemo(
+    () => (detail.source === 'derived' ? recordCountsOf(detail.cells) : undefined),
+    [detail.source, detail.cells],
+  );
   const changes = changedCells(draft);
   const badCells = invalidKeys(draft);
   const canEdit = !detail.locked && detail.actions.includes('edit');
@@ -156,6 +164,8 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
         }}
         readOnly={!canEdit}
         violations={violations}
+        recordCounts={recordCounts}
+        onDrillDown={recordCounts === undefined ? undefined : setDrilling}
       />
       <ReturnActionBar
         actions={detail.actions}
@@ -173,6 +183,13 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
         onMove={setMoving}
       />
       <ReturnHistory history={detail.history} />
+      <DrillDownDialog
+        target={{ organisationId: detail.organisationId, year: detail.year }}
+        cell={drilling}
+        onClose={() => {
+          setDrilling(null);
+        }}
+      />
       <MoveDialog
         action={moving}
         warnings={moving === 'submit' ? violations.filter((v) => v.importance === 'warning') : []}

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { useFormatters } from '../../i18n/format.js';
 import { organisationsWhere } from '../../session/permissions.js';
 import { useSession } from '../../session/session-context.js';
+import { DeriveDialog } from './derive-dialog.js';
 import { NewReturnDialog } from './new-return-dialog.js';
 import { StatusBadge } from './return-badges.js';
 import { filterOfSearch, reportingYears, searchOfFilter } from './return-filter.js';
@@ -67,6 +68,7 @@ export function ReturnsPage() {
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const [deriving, setDeriving] = useState(false);
   const filter = useMemo(() => filterOfSearch(params), [params]);
   const organisations = useOrganisations(session.can('org.read'));
   const readable = organisationsWhere(session.me, 'return.read', organisations.data ?? []);
@@ -150,6 +152,23 @@ export function ReturnsPage() {
             <Link to="/returns/completeness" className="button" data-testid="completeness-link">
               {t('returns.nav.completeness')}
             </Link>
+            {session.isSystemAdmin && (
+              <Link to="/returns/import" className="button" data-testid="glotip-import-link">
+                {t('returns.import.open')}
+              </Link>
+            )}
+            {session.can('return.edit') && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setDeriving(true);
+                }}
+                data-testid="return-derive"
+              >
+                {t('returns.derive.open')}
+              </button>
+            )}
             {session.can('return.edit') && (
               <button
                 type="button"
@@ -214,6 +233,14 @@ export function ReturnsPage() {
         years={years}
         onClose={() => {
           setCreating(false);
+        }}
+      />
+      <DeriveDialog
+        open={deriving}
+        organisations={editable}
+        years={years}
+        onClose={() => {
+          setDeriving(false);
         }}
       />
     </>

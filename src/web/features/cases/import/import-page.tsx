@@ -10,6 +10,7 @@ import { caseKeys, importApi, type ImportJob } from '../../../api/case-endpoints
 import { useOrganisations } from '../../../api/queries.js';
 import { DataTable, type ColumnDef } from '../../../components/data-table.js';
 import { FormAlert, FormField } from '../../../components/form-field.js';
+import { FileField } from '../../../components/file-field.js';
 import { OrganisationSelect } from '../../../components/organisation-select.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { errorText, requiredFieldsError } from '../../../i18n/error-text.js';
@@ -355,28 +356,16 @@ export function ImportPage() {
               </select>
             )}
           </FormField>
-          <FormField
-            name="fileName"
+          <FileField
             label={t('imports.file')}
             hint={t('imports.fileHint')}
             error={error}
-            required
             testId="import-file"
-          >
-            {(control) => (
-              <input
-                key={fileKey}
-                {...control}
-                type="file"
-                className="input input-file"
-                accept=".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                disabled={locked}
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                }}
-              />
-            )}
-          </FormField>
+            accept=".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={locked}
+            resetKey={fileKey}
+            onFile={setFile}
+          />
           <div className="form-actions">
             {!locked && (
               <button
