@@ -32,7 +32,7 @@ describe('suppressTable (golden tables)', () => {
     expect(result.secondary).toEqual(['r1|c1', 'r3|c1', 'r3|c2']);
     expect(result.protection).toEqual({
       policy: 'suppression',
-      method: 'vigil-cell-suppression/1 (exact linear audit, hypercube complement); zeros shown',
+      method: 'vigil-cell-suppression/2 (exact linear audit, hypercube complement); zeros shown',
       threshold: 5,
       base: null,
       k: null,

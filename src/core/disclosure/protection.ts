@@ -23,7 +23,7 @@ export interface ProtectionRecord {
 
 /** Method names with their versions; bump the version whenever the output could change. */
 export const protectionMethods = {
-  suppression: 'vigil-cell-suppression/1 (exact linear audit, hypercube complement)',
+  suppression: 'vigil-cell-suppression/2 (exact linear audit, hypercube complement)',
   rounding: 'vigil-conventional-rounding/1',
   kAnonymity: 'vigil-full-domain-generalisation/1 (minimal lattice node, record suppression)',
 } as const;

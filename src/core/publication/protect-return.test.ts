@@ -7,7 +7,7 @@ import {
   type GlotipCellKey,
   type GlotipSex,
 } from '../../shared/glotip-vocabulary.js';
-import { exposedSuppressedCells } from '../disclosure/index.js';
+import { exposedSuppressedCells, tableFromRelations } from '../disclosure/index.js';
 import { isHidden, protectReturn, shownNumber, type PublishableReturn } from './protect-return.js';
 import { returnStatTable, type ReturnCell } from './return-stat-table.js';
 
@@ -145,6 +145,96 @@ describe('protectReturn', () => {
         expect(exposed.filter((k) => hidden.includes(k))).toEqual([]);
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it('protects a hidden cell against a reader who takes blanks for zeros', () => {
+    // Female 3 is small; male 10 and the total 13 are shown; other and unknown were left blank.
+    // Taking the blanks for zeros gives female = 13 − 10, so one more figure must go.
+    const input = publishable([
+      { key: key('total', 'total', 'total'), value: { kind: 'count', value: 13 } },
+      { key: key('total', 'female', 'total'), value: { kind: 'count', value: 3 } },
+      { key: key('total', 'male', 'total'), value: { kind: 'count', value: 10 } },
+    ]);
+    const result = protectReturn(input);
+    const shown = new Map(
+      result.cells.map((cell) => [cellKeyString(cell.key), shownNumber(cell.value)]),
+    );
+    expect(shown.get(cellKeyString(key('total', 'female', 'total')))).toBeNull();
+    const stillShown = ['total', 'male'].filter(
+      (sex) => shown.get(cellKeyString(key('total', sex as GlotipSex, 'total'))) !== null,
+    );
+    expect(stillShown.length).toBeLessThanOrEqual(1);
+    // The reader's own table, written here independently: total = female + male.
+    const reader = tableFromRelations(
+      ['total', 'female', 'male'].map((sex) => ({
+        key: sex,
+        value: { kind: 'count', value: 0 } as const,
+      })),
+      [{ total: 'total', parts: ['female', 'male'] }],
+    );
+    const unknown = ['total', 'female', 'male'].filter(
+      (sex) => shown.get(cellKeyString(key('total', sex as GlotipSex, 'total'))) === null,
+    );
+    expect(exposedSuppressedCells(reader, unknown)).toEqual([]);
+  });
+
+  it('holds against blanks-as-zeros readers on returns with cells left out (property)', () => {
+    const inner = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 12, maxLength: 12 });
+    const dropped = fc.array(fc.boolean(), { minLength: 20, maxLength: 20 });
+    fc.assert(
+      fc.property(inner, dropped, (values, drop) => {
+        const full = grid('total', values);
+        const cells = full.filter((_, i) => drop[i] !== true);
+        const result = protectReturn(publishable(cells));
+        const shown = new Set(
+          result.cells
+            .filter((cell) => shownNumber(cell.value) !== null)
+            .map((cell) => cellKeyString(cell.key)),
+        );
+        // Independent reader: every line of the grid, once with blanks as unknowns and once
+        // with them read as zeros (where the line's total is reported and the reading holds).
+        const reported = new Set(cells.map((cell) => cellKeyString(cell.key)));
+        const allKeys = full.map((cell) => cellKeyString(cell.key));
+        const at = (sex: GlotipSex | 'total', age: GlotipAge | 'total') =>
+          cellKeyString(key('total', sex, age));
+        const lines = [
+          ...(['total', ...ages] as const).map((age) => ({
+            total: at('total', age),
+            parts: sexes.map((sex) => at(sex, age)),
+          })),
+          ...(['total', ...sexes] as const).map((sex) => ({
+            total: at(sex, 'total'),
+            parts: ages.map((age) => at(sex, age)),
+          })),
+        ];
+        // A reading that the figures contradict leads a reader astray, not to a hidden value.
+        const valueAt = new Map(full.map((cell) => [cellKeyString(cell.key), cell.value]));
+        const numberAt = (k: string): number => {
+          const value = valueAt.get(k);
+          return value?.kind === 'count' ? value.value : 0;
+        };
+        const readings = lines.flatMap((line) => {
+          const kept = line.parts.filter((part) => reported.has(part));
+          const holds =
+            kept.reduce((sum, part) => sum + numberAt(part), 0) === numberAt(line.total);
+          return reported.has(line.total) &&
+            kept.length > 0 &&
+            kept.length < line.parts.length &&
+            holds
+            ? [{ total: line.total, parts: kept }]
+            : [];
+        });
+        const reader = tableFromRelations(
+          allKeys.map((k) => ({ key: k, value: { kind: 'count', value: 0 } as const })),
+          [...lines, ...readings],
+        );
+        const hidden = allKeys.filter((k) => reported.has(k) && !shown.has(k));
+        const unknown = allKeys.filter((k) => !shown.has(k));
+        const exposed = exposedSuppressedCells(reader, unknown);
+        expect(exposed.filter((k) => hidden.includes(k))).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

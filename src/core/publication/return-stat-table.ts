@@ -28,7 +28,8 @@ const notReported: GlotipCellValue = { kind: 'not_available' };
  * reader uses and we left out would let a hidden cell be recomputed.
  *
  * Cells the return does not report are added as unknowns (`not_available`) so that every
- * relation is complete; they are never published.
+ * relation is complete; they are never published. A reader may also take a blank for zero
+ * (see `blankAsZeroRelations`), so those readings are relations of the table too.
  */
 export function returnStatTable(cells: readonly ReturnCell[]): StatTable {
   const byKey = new Map<string, ReturnCell>();
@@ -49,6 +50,7 @@ export function returnStatTable(cells: readonly ReturnCell[]): StatTable {
   const relations: KeyedRelation[] = [];
   for (const group of groups.values()) relations.push(...gridRelations(group, ensure));
   relations.push(...breakdownRelations(cells, ensure));
+  relations.push(...blankAsZeroRelations(relations, (key) => byKey.get(key)?.value ?? notReported));
   const tableCells = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, cell]) => ({ key, value: cell.value }));
@@ -118,4 +120,57 @@ function breakdownRelations(
     }
   }
   return relations;
+}
+
+/**
+ * What a reader concludes by taking the blanks of a line for zeros. When a line's total and
+ * some of its parts are reported but other parts are not (or are "not available"), the natural
+ * reading is that the blanks are zeros, i.e. total = the reported parts. With the blanks kept
+ * as unknowns only, the exact audit would miss it: female = 13 − 10 would stay "unknown" while
+ * `other` and `unknown` were left blank. Each such reading is added as a relation of its own
+ * (beside the full one), so suppression protects hidden cells against it too.
+ *
+ * Only readings the figures allow are added: where the reported parts cannot add up to the
+ * total, the blanks are not zeros, and whatever a reader derives from that reading is wrong
+ * (so it discloses nothing). Readings that hold are true relations, and a system of true
+ * relations can only pin a hidden cell to its true value, which suppression then protects.
+ * Not-applicable parts are structural zeros and stay in.
+ */
+function blankAsZeroRelations(
+  relations: readonly KeyedRelation[],
+  valueOf: (key: string) => GlotipCellValue,
+): KeyedRelation[] {
+  const isBlank = (key: string): boolean => valueOf(key).kind === 'not_available';
+  const readings: KeyedRelation[] = [];
+  for (const relation of relations) {
+    const total = rangeOf(valueOf(relation.total));
+    if (total === null) continue;
+    const parts = relation.parts.filter((part) => !isBlank(part));
+    if (parts.length === relation.parts.length) continue;
+    if (!parts.some((part) => valueOf(part).kind !== 'not_applicable')) continue;
+    let lower = 0;
+    let upper = 0;
+    for (const part of parts) {
+      const range = rangeOf(valueOf(part)) ?? { lower: 0, upper: 0 };
+      lower += range.lower;
+      upper += range.upper;
+    }
+    if (lower <= total.upper && total.lower <= upper)
+      readings.push({ total: relation.total, parts });
+  }
+  return readings;
+}
+
+/** The values a reported cell may hold (a censored one its interval); null for a blank. */
+function rangeOf(value: GlotipCellValue): { lower: number; upper: number } | null {
+  switch (value.kind) {
+    case 'count':
+      return { lower: value.value, upper: value.value };
+    case 'censored':
+      return { lower: value.lower, upper: value.upper };
+    case 'not_applicable':
+      return { lower: 0, upper: 0 };
+    case 'not_available':
+      return null;
+  }
 }
