@@ -368,6 +368,25 @@ describe('vigil CLI', { timeout: 120_000 }, () => {
     addOrg('after-backup');
   });
 
+  it('imports CTDC cases and writes a k-anonymised release, reporting its cost', () => {
+    addOrg();
+    const fixture = path.join(repoRoot, 'test', 'fixtures', 'cases', 'ctdc-global.csv');
+    // The fixture carries deliberately bad rows, so the import exits 65 after importing the rest.
+    const imported = vigil(['import', 'ctdc', fixture, '--org', 'safe-haven']);
+    expect(imported.stdout).toMatch(/imported [1-9]\d*/);
+    const out = path.join(root, 'release.csv');
+    const args = ['export', 'cases', '--org', 'safe-haven', '--out', out];
+    const reason = ['--override-reason', 'Anonymised release agreed with the research board'];
+    const run = ok([...args, '--format', 'ctdc-k-anonymised', '--k', '3', ...reason]);
+    expect(run.stdout).toMatch(/k-anonymised \(k = 3\): \d+ record\(s\) suppressed/);
+    expect(run.stdout).toContain('Protection: vigil-full-domain-generalisation/1');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/^yearOfRegistration;/);
+    const misplaced = vigil([...args, '--format', 'htcds-csv', '--k', '3', ...reason]);
+    expect(misplaced.status).toBe(64);
+    expect(misplaced.stderr).toContain('--k applies only to --format ctdc-k-anonymised');
+  });
+
   it('refuses to restore from a missing file or a file that is not a backup', () => {
     addOrg();
     const missing = vigil(['restore', path.join(root, 'nope.db')]);

@@ -130,9 +130,10 @@ exporter
   .command('cases')
   .description("Write an organisation's cases in a record-level format (consent is enforced)")
   .requiredOption('--org <slug>', 'organisation whose cases are exported')
-  .requiredOption('--format <format>', 'ctdc | htcds-csv | htcds-xlsx')
+  .requiredOption('--format <format>', 'ctdc | ctdc-k-anonymised | htcds-csv | htcds-xlsx')
   .requiredOption('--out <file>', 'file to write (created with mode 0600)')
   .option('--override-reason <text>', 'export cases without sharing consent too, for this reason')
+  .option('--k <n>', 'ctdc-k-anonymised: each quasi-identifier combination occurs ≥ k times (11)')
   .action(exportCommand);
 
 program

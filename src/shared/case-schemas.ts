@@ -268,7 +268,7 @@ export const crisisBodySchema = z.strictObject({
 });
 
 /** `POST /api/cases/:id/exports`-style record-level export request. */
-export const caseExportFormats = ['ctdc', 'htcds-csv', 'htcds-xlsx'] as const;
+export const caseExportFormats = ['ctdc', 'ctdc-k-anonymised', 'htcds-csv', 'htcds-xlsx'] as const;
 export type CaseExportFormat = (typeof caseExportFormats)[number];
 
 /** Formats an import understands. */

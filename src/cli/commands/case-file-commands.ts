@@ -78,15 +78,20 @@ const exportSchema = z.strictObject({
   format: z.enum(caseExportFormats),
   out: z.string().min(1),
   overrideReason: overrideReasonSchema.optional(),
+  k: z.coerce.number().int().min(2).max(1000).optional(),
 });
 
 /**
- * `vigil export cases --org <slug> --format ctdc|htcds-csv|htcds-xlsx --out <file>`: writes the
- * organisation's cases whose people consented to record-level sharing (or all, with
- * `--override-reason`, each override audited). The file is created with mode 0600.
+ * `vigil export cases --org <slug> --format ctdc|ctdc-k-anonymised|htcds-csv|htcds-xlsx
+ * --out <file> [--k <n>]`: writes the organisation's cases whose people consented to
+ * record-level sharing (or all, with `--override-reason`, each override audited). The file is
+ * created with mode 0600. A k-anonymised release reports its protection and what it cost.
  */
 export async function exportCommand(options: unknown): Promise<void> {
   const input = parseOptions(exportSchema, options);
+  if (input.k !== undefined && input.format !== 'ctdc-k-anonymised') {
+    throw new CliError('--k applies only to --format ctdc-k-anonymised', exitCodes.usage);
+  }
   await withRuntime(async ({ services }) => {
     const org = await services.organisations.findBySlug(services.database.db, input.org);
     if (org === undefined) {
@@ -97,6 +102,7 @@ export async function exportCommand(options: unknown): Promise<void> {
       org.id,
       input.format,
       input.overrideReason,
+      input.k,
     );
     writePrivateFile(input.out, result.content);
     process.stdout.write(
@@ -106,5 +112,22 @@ export async function exportCommand(options: unknown): Promise<void> {
           : '') +
         '.\n',
     );
+    const release = result.release;
+    if (release !== null) {
+      const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+      const levels = Object.entries(release.levels)
+        .map(([column, level]) => `${column} ${String(level)}`)
+        .join(', ');
+      process.stdout.write(
+        `k-anonymised (k = ${String(release.k)}): ${String(release.recordsSuppressed)} record(s) suppressed ` +
+          `(${percent(release.suppressedRecordShare)} of records, ${percent(release.suppressedCellShare)} of quasi-identifier cells); ` +
+          `${percent(release.generalisedCellShare)} of quasi-identifier cells generalised.\n` +
+          `Generalisation levels: ${levels}.\n` +
+          (release.withinBudget
+            ? ''
+            : 'No generalisation kept suppression within 5 %; the release is still k-anonymous.\n') +
+          `Protection: ${release.protection.method}.\n`,
+      );
+    }
   });
 }

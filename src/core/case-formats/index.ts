@@ -25,6 +25,7 @@ export {
   writeCtdcGlobalRow,
   type CtdcWriteOptions,
 } from './ctdc-global.js';
+export { ctdcReleaseQuasiIdentifiers, kAnonymisedCtdcRelease } from './ctdc-release.js';
 export {
   ctdcSyntheticColumns,
   mergedMeans,

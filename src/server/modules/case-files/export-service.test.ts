@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ctdcGlobalColumns } from '../../../core/case-formats/index.js';
+import {
+  ctdcGlobalColumns,
+  ctdcReleaseQuasiIdentifiers,
+} from '../../../core/case-formats/index.js';
 import {
   createTestClock,
   createTestDatabase,
@@ -171,5 +174,45 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
     expect(overrides).toHaveLength(total - 1);
     const exports = await services.audit.query(database.db, { action: 'case.export', limit: 10 });
     expect(exports).toHaveLength(3);
+  });
+
+  it('releases a k-anonymised CTDC file and reports what protecting it cost', async () => {
+    const imported = await services.imports.run(system, {
+      organisationId: orgId('first'),
+      format: 'ctdc',
+      content: fixture('ctdc-global.csv'),
+      dryRun: false,
+    });
+    const k = 3;
+    const release = await services.exports.exportCases(
+      system,
+      orgId('first'),
+      'ctdc-k-anonymised',
+      reason,
+      k,
+    );
+    expect(release.release).not.toBeNull();
+    const report = release.release;
+    if (report === null) throw new Error('no release report');
+    expect(report.protection).toMatchObject({ policy: 'k_anonymity', k });
+    expect(release.exported + report.recordsSuppressed).toBe(imported.importedRows);
+    expect(report.suppressedRecordShare).toBeCloseTo(
+      report.recordsSuppressed / imported.importedRows,
+    );
+    const table = await readCsv(release.content);
+    expect(table.header).toEqual([...ctdcGlobalColumns]);
+    expect(table.rows).toHaveLength(release.exported);
+    const fields = ctdcReleaseQuasiIdentifiers().map((hierarchy) => hierarchy.field);
+    const at = fields.map((field) => table.header.indexOf(field));
+    const groups = new Map<string, number>();
+    for (const row of table.rows) {
+      const key = JSON.stringify(at.map((index) => row.cells[index] ?? ''));
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    for (const size of groups.values()) expect(size).toBeGreaterThanOrEqual(k);
+    // The plain CTDC export of the same cases is not k-anonymous at k = 3: the release did work.
+    expect(report.generalisedCellShare + report.suppressedCellShare).toBeGreaterThan(0);
+    const exports = await services.audit.query(database.db, { action: 'case.export', limit: 10 });
+    expect(exports).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
 import {
   cellsInOrder,
   ctdcGlobalColumns,
+  kAnonymisedCtdcRelease,
   htcdsHeader,
   writeCtdcGlobalRow,
   writeHtcdsRow,
 } from '../../../core/case-formats/index.js';
+import type { ProtectionRecord } from '../../../core/disclosure/index.js';
 import type { CaseExportFormat } from '../../../shared/case-schemas.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { writeCsv } from '../../platform/tabular/csv-file.js';
@@ -19,6 +21,22 @@ export interface CaseExport {
   exported: number;
   /** Cases left out because the person has not consented to record-level sharing. */
   withheld: number;
+  /** For a k-anonymised release: what protected it and what it cost. */
+  release: CaseRelease | null;
+}
+
+/** The loss and protection of a k-anonymised release, reported with it. */
+export interface CaseRelease {
+  k: number;
+  /** Generalisation level per quasi-identifier column (0 = as recorded). */
+  levels: Readonly<Record<string, number>>;
+  recordsSuppressed: number;
+  suppressedRecordShare: number;
+  suppressedCellShare: number;
+  generalisedCellShare: number;
+  /** False when no generalisation kept suppression within 5 % (the release is still safe). */
+  withinBudget: boolean;
+  protection: ProtectionRecord;
 }
 
 export interface ExportService {
@@ -27,12 +45,16 @@ export interface ExportService {
    * in force; without it the case is withheld, unless an override reason is given by a user
    * holding `consent.override` (each override recorded and audited). Identifying fields are
    * written only for readers holding `case.read_identifying`. The export itself is audited.
+   *
+   * `ctdc-k-anonymised` is the CTDC layout (no identifying field) k-anonymised over its
+   * quasi-identifiers (default k = 11, as CTDC's own release), with the loss reported.
    */
   exportCases: (
     ctx: RequestContext,
     organisationId: string,
     format: CaseExportFormat,
     overrideReason?: string,
+    k?: number,
   ) => Promise<CaseExport>;
 }
 
@@ -45,7 +67,7 @@ export function createExportService(deps: {
 }): ExportService {
   const { database, audit, cases, consents } = deps;
   return {
-    exportCases: (ctx, organisationId, format, overrideReason) =>
+    exportCases: (ctx, organisationId, format, overrideReason, k) =>
       database.db.transaction().execute(async (trx) => {
         const path = await deps.organisationPath(trx, organisationId);
         authorize(ctx.actor, 'case.export', { organisationPath: path });
@@ -67,7 +89,7 @@ export function createExportService(deps: {
             await consents.require(trx, ctx, loaded, 'sharing', 'case.export', overrideReason);
           }
           rows.push(
-            format === 'ctdc'
+            format === 'ctdc' || format === 'ctdc-k-anonymised'
               ? writeCtdcGlobalRow(record)
               : writeHtcdsRow(record, {
                   consent: await consents.inForce(trx, stored.id, 'case_management'),
@@ -82,7 +104,30 @@ export function createExportService(deps: {
           organisationId,
           requestId: ctx.requestId,
         });
-        return { content: await encode(format, rows), exported: rows.length, withheld };
+        if (format !== 'ctdc-k-anonymised') {
+          return {
+            content: await encode(format, rows),
+            exported: rows.length,
+            withheld,
+            release: null,
+          };
+        }
+        const released = kAnonymisedCtdcRelease(rows, k === undefined ? {} : { k });
+        return {
+          content: await encode(format, released.records),
+          exported: released.records.length,
+          withheld,
+          release: {
+            k: released.protection.k ?? 0,
+            levels: released.levels,
+            recordsSuppressed: released.recordsSuppressed,
+            suppressedRecordShare: released.suppressedRecordShare,
+            suppressedCellShare: released.suppressedCellShare,
+            generalisedCellShare: released.generalisedCellShare,
+            withinBudget: released.withinBudget,
+            protection: released.protection,
+          },
+        };
       }),
   };
 }
@@ -93,6 +138,7 @@ async function encode(
 ): Promise<Buffer> {
   switch (format) {
     case 'ctdc':
+    case 'ctdc-k-anonymised':
       // The CTDC global layout: `;`-delimited, the 63 column names, no terms-of-use cell (that
       // sentence belongs to CTDC's own releases, not to a Vigil export).
       return Buffer.from(
