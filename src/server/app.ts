@@ -213,7 +213,7 @@ export function createServices(
   const returns = createReturnService({ database, audit, now });
   const publication = createPublicationService({ returns, clock: now });
   const glotipImports = createGlotipImportService({ database, organisations, returns });
-  const glotipExports = createGlotipExportService({ returns });
+  const glotipExports = createGlotipExportService({ database, audit, returns });
   const derivation = createDerivationService({ facts: derivationFacts, returns });
   return {
     database,

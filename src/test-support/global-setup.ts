@@ -1,8 +1,13 @@
 import pg from 'pg';
 
+/** A schema this old was left behind by an interrupted run; no test file runs this long. */
+const staleAfterSeconds = 2 * 60 * 60;
+
 /**
  * Says once per run whether the PostgreSQL half of the suite runs, and clears schemas that an
- * interrupted earlier run left behind (each test drops its own when it finishes).
+ * interrupted earlier run left behind (each test drops its own when it finishes). Only stale
+ * ones: another run may be using the same database right now, and dropping its schemas would
+ * fail its tests with "relation does not exist". Names without a time are from older versions.
  */
 export default async function setup(): Promise<void> {
   const url = process.env.VIGIL_TEST_PG_URL;
@@ -18,7 +23,12 @@ export default async function setup(): Promise<void> {
     const { rows } = await client.query<{ name: string }>(
       "select nspname as name from pg_namespace where nspname like 'vigil\\_test\\_%'",
     );
-    for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
+    const now = Math.floor(Date.now() / 1000);
+    for (const { name } of rows) {
+      const created = /^vigil_test_(\d{10})_/.exec(name)?.[1];
+      if (created !== undefined && now - Number(created) < staleAfterSeconds) continue;
+      await client.query(`drop schema if exists "${name}" cascade`);
+    }
   } finally {
     await client.end();
   }

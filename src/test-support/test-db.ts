@@ -8,6 +8,15 @@ import {
 /** The PostgreSQL server tests run against, when CI (or a developer) provides one. */
 export const pgUrl = process.env.VIGIL_TEST_PG_URL;
 
+/**
+ * A name for a test's own PostgreSQL schema. It carries its creation time (seconds since the
+ * epoch), so a run clearing schemas an interrupted run left behind can tell them from those
+ * of a run still going on the same database (see global-setup.ts).
+ */
+export function testSchemaName(): string {
+  return `vigil_test_${String(Math.floor(Date.now() / 1000))}_${randomBytes(6).toString('hex')}`;
+}
+
 /** The databases every repository and API test runs against. */
 export const databaseKinds: ('sqlite' | 'postgres')[] =
   pgUrl === undefined ? ['sqlite'] : ['sqlite', 'postgres'];
@@ -26,7 +35,7 @@ export async function createTestDatabase(
     return { database, dispose: () => database.close() };
   }
   if (pgUrl === undefined) throw new Error('VIGIL_TEST_PG_URL is not set');
-  const schema = `vigil_test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const drop = await createPostgresSchema(pgUrl, schema);
   const database = openDatabase({ kind: 'postgres', url: pgUrl, schema });
   try {

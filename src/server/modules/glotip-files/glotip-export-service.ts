@@ -6,7 +6,9 @@ import {
 } from '../../../core/glotip-formats/index.js';
 import type { ReturnStatus } from '../../../shared/glotip-vocabulary.js';
 import { writeCsv, writeXlsx } from '../../platform/tabular/index.js';
-import { authorize, type RequestContext } from '../access/index.js';
+import type { Database } from '../../platform/db/database.js';
+import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
 import type { ReturnService } from '../returns/index.js';
 import { parseRawText } from './glotip-import-service.js';
 
@@ -41,15 +43,30 @@ function sourceOf(cells: readonly { rawText: string | null }[]): string {
  * `vigil export glotip`: returns as dataUNODC CSV or XLSX (same column names and conventions,
  * raw category texts kept, so the file re-imports losslessly), SDMX-CSV for SDG 16.2.2, or
  * HXL-tagged CSV. These are internal, unprotected figures for exchange between data managers
- * and UNODC; public output goes through the publication service instead.
+ * and UNODC; public output goes through the publication service instead. Reading them is
+ * audited (`return.export`) in the transaction of the read: no export without its trace.
  */
-export function createGlotipExportService(deps: { returns: ReturnService }): GlotipExportService {
+export function createGlotipExportService(deps: {
+  database: Database;
+  audit: AuditService;
+  returns: ReturnService;
+}): GlotipExportService {
   return {
     async run(ctx, input) {
       authorize(ctx.actor, 'publication.manage', 'installation');
-      const stored = await deps.returns.listReturnsForExport({
-        ...(input.year === undefined ? {} : { year: input.year }),
-        statuses: input.statuses ?? ['accepted', 'approved', 'published'],
+      const stored = await deps.database.db.transaction().execute(async (trx) => {
+        await deps.audit.record(trx, {
+          actor: auditActorOf(ctx.actor),
+          action: 'return.export',
+          requestId: ctx.requestId,
+        });
+        return deps.returns.listReturnsForExport(
+          {
+            ...(input.year === undefined ? {} : { year: input.year }),
+            statuses: input.statuses ?? ['accepted', 'approved', 'published'],
+          },
+          trx,
+        );
       });
       const returns: GlotipReturnCells[] = stored
         .filter(({ ret }) => ret.country !== null)

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cellKeyString } from '../../../shared/glotip-vocabulary.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
+import type { Actor } from '../access/index.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 const fixture = (name: string) =>
@@ -96,6 +97,36 @@ describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
     expect(lines[0]).toBe(golden[0]);
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(golden).toContain(line);
+  });
+
+  it('audits every export of internal figures, and refuses callers without the verb', async () => {
+    const before = await t.services.audit.query(t.database.db, {
+      action: 'return.export',
+      limit: 100,
+    });
+    await t.services.glotipExports.run(system, { format: 'hxl', year: 2020 });
+    const after = await t.services.audit.query(t.database.db, {
+      action: 'return.export',
+      limit: 100,
+    });
+    expect(after).toHaveLength(before.length + 1);
+    // An analyst of the root organisation: reads statistics, may not export returns.
+    const analyst: Actor = {
+      kind: 'user',
+      userId: 'analyst-1',
+      sessionId: 'session-1',
+      isSystemAdmin: false,
+      grants: [{ organisationId: t.rootOrgId, verbs: ['return.read', 'stats.read'] }],
+      enrolmentOnly: false,
+    };
+    await expect(
+      t.services.glotipExports.run({ actor: analyst, requestId: null }, { format: 'csv' }),
+    ).rejects.toMatchObject({ code: 'access.denied' });
+    const still = await t.services.audit.query(t.database.db, {
+      action: 'return.export',
+      limit: 100,
+    });
+    expect(still).toHaveLength(after.length);
   });
 
   it('serves dry runs over the API to system administrators only', async () => {

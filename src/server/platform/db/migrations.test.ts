@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, pgUrl } from '../../../test-support/test-db.js';
+import {
+  createTestDatabase,
+  databaseKinds,
+  pgUrl,
+  testSchemaName,
+} from '../../../test-support/test-db.js';
 import { createPostgresSchema, openDatabase, type Database } from './database.js';
 import { migrationNames } from './migrations.js';
 
@@ -25,7 +29,7 @@ describe.skipIf(pgUrl === undefined)('migrations on PostgreSQL with several sche
 
   async function freshSchema(): Promise<Database> {
     if (pgUrl === undefined) throw new Error('VIGIL_TEST_PG_URL is not set');
-    const schema = `vigil_test_${randomBytes(6).toString('hex')}`;
+    const schema = testSchemaName();
     cleanups.push(await createPostgresSchema(pgUrl, schema));
     const database = openDatabase({ kind: 'postgres', url: pgUrl, schema });
     cleanups.push(() => database.close());
