@@ -387,6 +387,32 @@ describe('vigil CLI', { timeout: 120_000 }, () => {
     expect(misplaced.stderr).toContain('--k applies only to --format ctdc-k-anonymised');
   });
 
+  it('imports populations from CSV, reports rejected rows, and changes nothing the second time', () => {
+    const file = path.join(root, 'populations.csv');
+    writeFileSync(
+      file,
+      'country,year,population,source\nNGA,2021,213401323,UN WPP 2022\nAtlantis,2021,5,x\n',
+    );
+    const dry = vigil(['import', 'population', file, '--dry-run']);
+    expect(dry.status).toBe(65);
+    expect(dry.stdout).toContain('line 3\tcountry\t"Atlantis"\tunknown_country');
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(query('select country from populations')).toEqual([]);
+    const run = vigil(['import', 'population', file]);
+    expect(run.status).toBe(65);
+    expect(run.stdout).toContain('created 1, updated 0, unchanged 0, rejected 1');
+    expect(query('select country, year, population, source from populations')).toEqual([
+      { country: 'NGA', year: 2021, population: 213_401_323, source: 'UN WPP 2022' },
+    ]);
+    writeFileSync(file, 'country,year,population,source\nNigeria,2021,213401323,UN WPP 2022\n');
+    expect(ok(['import', 'population', file]).stdout).toContain(
+      'created 0, updated 0, unchanged 1, rejected 0',
+    );
+    expect(
+      query('select action from audit_entries where action = ?', 'population.import'),
+    ).toHaveLength(2);
+  });
+
   it('refuses to restore from a missing file or a file that is not a backup', () => {
     addOrg();
     const missing = vigil(['restore', path.join(root, 'nope.db')]);

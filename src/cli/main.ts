@@ -15,6 +15,7 @@ import {
 } from './commands/ops-commands.js';
 import { exportCommand, importCommand } from './commands/case-file-commands.js';
 import { exportGlotipCommand, importGlotipCommand } from './commands/glotip-file-commands.js';
+import { importPopulationCommand } from './commands/population-commands.js';
 import { serveCommand } from './commands/serve-command.js';
 import { vigilVersion } from './version.js';
 
@@ -93,7 +94,9 @@ program
   )
   .action(keysRotateCommand);
 
-const importer = program.command('import').description('Import case files and GLOTIP data');
+const importer = program
+  .command('import')
+  .description('Import case files, GLOTIP data and population figures');
 for (const [format, what] of [
   ['ctdc', 'a CTDC file (global dataset, `;`-delimited, or synthetic v2024/v2025)'],
   ['htcds', 'an HTCDS 2.0 toolkit template (.xlsx or .csv)'],
@@ -114,6 +117,14 @@ importer
   .option('--dry-run', 'check every row and report, writing nothing')
   .action(async (file: string, options: unknown) => {
     exitCode = await importGlotipCommand(file, options);
+  });
+
+importer
+  .command('population <file>')
+  .description('Import population figures (CSV: country,year,population[,source]) for rates')
+  .option('--dry-run', 'check every row and report, writing nothing')
+  .action(async (file: string, options: unknown) => {
+    exitCode = await importPopulationCommand(file, options);
   });
 
 const exporter = program.command('export').description('Export records and returns');

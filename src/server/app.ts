@@ -90,6 +90,11 @@ import {
   type PublicationService,
 } from './modules/publication/index.js';
 import {
+  createPopulationService,
+  registerPopulationRoutes,
+  type PopulationService,
+} from './modules/populations/index.js';
+import {
   createReturnService,
   registerGlotipRoutes,
   registerReturnRoutes,
@@ -128,6 +133,7 @@ export interface Services {
   imports: ImportService;
   exports: ExportService;
   returns: ReturnService;
+  populations: PopulationService;
   publication: PublicationService;
   glotipImports: GlotipImportService;
   glotipExports: GlotipExportService;
@@ -211,7 +217,8 @@ export function createServices(
   });
   const exports = createExportService({ database, audit, cases, consents, organisationPath });
   const returns = createReturnService({ database, audit, now });
-  const publication = createPublicationService({ returns, clock: now });
+  const populations = createPopulationService({ database, audit, now });
+  const publication = createPublicationService({ returns, populations, clock: now });
   const glotipImports = createGlotipImportService({ database, organisations, returns });
   const glotipExports = createGlotipExportService({ database, audit, returns });
   const derivation = createDerivationService({ facts: derivationFacts, returns });
@@ -241,6 +248,7 @@ export function createServices(
     imports,
     exports,
     returns,
+    populations,
     publication,
     glotipImports,
     glotipExports,
@@ -292,6 +300,7 @@ export async function createHttpApp(
   registerReturnRoutes(app, services.returns);
   registerGlotipRoutes(app, services.returns);
   registerPublicRoutes(app, services.publication);
+  registerPopulationRoutes(app, services.populations);
   registerGlotipImportRoutes(app, services.glotipImports);
   registerDerivationRoutes(app, services.derivation);
   registerStatsRoutes(app, services.stats);

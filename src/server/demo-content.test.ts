@@ -47,6 +47,10 @@ describe.each(databaseKinds)('first start demo content on %s', (kind) => {
     expect(await count('consents')).toBe(200);
     expect(await count('screenings')).toBe(100);
     expect(await count('referrals')).toBe(52);
+    // Populations of the demo countries, for public rates per 100,000.
+    const populations = await db.selectFrom('populations').select(['source']).execute();
+    expect(populations.length).toBeGreaterThan(0);
+    expect(populations.every((row) => row.source === 'demo')).toBe(true);
     // Demo identities are invented and say so.
     const identities = await db.selectFrom('cases').select('identity_sealed').execute();
     expect(
@@ -60,5 +64,6 @@ describe.each(databaseKinds)('first start demo content on %s', (kind) => {
     const { outcome, db } = await start('off');
     expect(outcome.demoCases).toBe(0);
     expect(await db.selectFrom('cases').select('id').execute()).toHaveLength(0);
+    expect(await db.selectFrom('populations').select('country').execute()).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@ import { demoCrises, generateDemoCases, seededRandom } from '../core/cases/demo-
 import { caseRecordSchema } from '../shared/case-schemas.js';
 import type { ScreeningRequestBody } from '../shared/screening-vocabulary.js';
 import type { Services } from './app.js';
+import { addDemoPopulations } from './demo-populations.js';
 import { addDemoPublishedReturns } from './demo-published-returns.js';
 import { addDemoReturns } from './demo-returns.js';
 
@@ -116,5 +117,7 @@ export async function addDemoContent(
   await addDemoReturns(services, demoOrganisationId);
   // Published figures of a few member states, for the public dashboard's map and flows.
   await addDemoPublishedReturns(services, demoOrganisationId);
+  // Their populations, for rates per 100,000 (marked source `demo`).
+  await addDemoPopulations(services);
   return total;
 }

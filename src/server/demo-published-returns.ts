@@ -32,6 +32,21 @@ export const demoPublishedCountries: readonly {
 /** Years (before the current one) each country has published figures for. */
 export const demoPublishedYearsAgo: readonly number[] = [5, 4, 3, 2];
 
+/**
+ * A second reporting entity publishing for a country-year the member state also reports: the
+ * consolidation rule counts the member state's figures and keeps these aside, so the public
+ * dashboard shows its sources notice on a fresh installation.
+ */
+export const demoSecondReport = {
+  iso3: 'NGA',
+  yearsAgo: 2,
+  scale: 55,
+  origins: ['GHA', 'NER'],
+  type: 'ngo',
+  name: 'Demo NGO network NGA (synthetic)',
+  slug: 'demo-ngo-nga',
+} as const;
+
 const key = (fields: Partial<GlotipCellKey>): GlotipCellKey => ({
   indicator: 'detected_victims',
   dimension: 'total',
@@ -103,6 +118,8 @@ export function demoPublishedCells(
  * Published synthetic figures for a handful of member states, so that the public dashboard has
  * a map, trends and flows to show on a fresh installation. Each country gets its own reporting
  * entity under the Demo organisation; figures are marked synthetic and published as the system.
+ * One country-year also has an NGO's return ({@link demoSecondReport}), kept aside. Returns how
+ * many returns were published.
  */
 export async function addDemoPublishedReturns(
   services: Services,
@@ -132,5 +149,22 @@ export async function addDemoPublishedReturns(
       written += 1;
     }
   }
-  return written;
+  // After the member states, from the same sequence: their figures stay as they were.
+  const ngo = await services.organisations.create(system, {
+    name: demoSecondReport.name,
+    slug: demoSecondReport.slug,
+    type: demoSecondReport.type,
+    country: demoSecondReport.iso3,
+    parentId: demoOrganisationId,
+    requireTwoFactor: false,
+  });
+  await services.returns.saveSystemCells(system, {
+    organisationId: ngo.id,
+    year: currentYear - demoSecondReport.yearsAgo,
+    source: 'synthetic',
+    sourceNote: 'Synthetic demo figures, not real data.',
+    mode: 'published',
+    cells: demoPublishedCells(random, demoSecondReport.scale, demoSecondReport.origins),
+  });
+  return written + 1;
 }

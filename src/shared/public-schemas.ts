@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCodeSchema, languageSchema } from './common-schemas.js';
+import { organisationTypes } from './vocabulary.js';
 
 /**
  * Contracts of the public (no sign-in) open-data API. Every figure here has passed the
@@ -35,6 +36,61 @@ export const publicFigureSchema = z.strictObject({
   suppressed: z.boolean(),
 });
 
+/**
+ * A rate per 100,000 population of a protected figure. Computed only from shown figures: when
+ * any part of the figure is hidden, the rate is hidden too (`value: null, suppressed: true`).
+ */
+export const publicRateSchema = z.strictObject({
+  value: z.number().nonnegative().nullable(),
+  suppressed: z.boolean(),
+});
+export type PublicRate = z.infer<typeof publicRateSchema>;
+
+/**
+ * The consolidation rule (docs/consolidation.md): one published return counted per country and
+ * year, the others listed beside it. The identifier changes whenever the same returns could be
+ * consolidated differently.
+ */
+export const consolidationRuleId = 'vigil-one-per-country-year/1';
+/** Message key (under `publicConsolidation.rules`) of the rule's short description. */
+export const consolidationRuleKey = 'one_per_country_year';
+
+/**
+ * A published return as public outputs name it: its reporting entity (public once it publishes:
+ * it is the publisher, never a victim), source, version and publication time. No identifier.
+ */
+export const publicReportSchema = z.strictObject({
+  organisationName: z.string(),
+  organisationType: z.enum(organisationTypes),
+  source: z.string(),
+  synthetic: z.boolean(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+});
+export type PublicReport = z.infer<typeof publicReportSchema>;
+
+/** For one country-year: the return whose figures are counted and those kept aside. */
+export const publicCountryYearSourcesSchema = z.strictObject({
+  country: z.string(),
+  year: z.number().int(),
+  counted: publicReportSchema,
+  keptAside: z.array(publicReportSchema),
+});
+export type PublicCountryYearSources = z.infer<typeof publicCountryYearSourcesSchema>;
+
+/** Which returns an output counts, under which rule. */
+export const publicConsolidationSchema = z.strictObject({
+  rule: z.literal(consolidationRuleId),
+  /** Key of the rule's short description: `publicConsolidation.rules.<descriptionKey>`. */
+  descriptionKey: z.literal(consolidationRuleKey),
+  /** The rule in English, for API users. */
+  description: z.string(),
+  /** How many published returns were kept aside (listed, never summed). */
+  keptAside: z.number().int().nonnegative(),
+  sources: z.array(publicCountryYearSourcesSchema),
+});
+export type PublicConsolidation = z.infer<typeof publicConsolidationSchema>;
+
 /** `GET /api/public/stats/glotip?country=&year=`. */
 export const publicGlotipQuerySchema = z.strictObject({
   country: countryCodeSchema,
@@ -57,6 +113,11 @@ export const publicGlotipResponseSchema = z.strictObject({
   synthetic: z.boolean(),
   protection: protectionSchema,
   cells: z.array(publicGlotipCellSchema),
+  /** The country-year's population where one is loaded (public data), else null. */
+  population: z.strictObject({ value: z.number().int(), source: z.string().nullable() }).nullable(),
+  /** Detected victims (total) per 100,000 population; null without a population or a total. */
+  victimsPer100k: publicRateSchema.nullable(),
+  consolidation: publicConsolidationSchema,
 });
 export type PublicGlotipResponse = z.infer<typeof publicGlotipResponseSchema>;
 
@@ -89,6 +150,11 @@ export const publicRowSchema = z.strictObject({
   dimensions: z.record(z.string(), z.string()),
   value: z.number().int().nullable(),
   suppressed: z.boolean(),
+  /**
+   * Map rows only: the figure per 100,000 population a year, where a population is loaded for
+   * every country-year the row sums (absent otherwise).
+   */
+  ratePer100k: publicRateSchema.optional(),
 });
 export type PublicRow = z.infer<typeof publicRowSchema>;
 
@@ -108,8 +174,11 @@ export const publicDashboardResponseSchema = z.strictObject({
   filters: z.record(z.string(), z.string()),
   /** True when any figure shown comes from synthetic (demonstration) data. */
   synthetic: z.boolean(),
+  /** Sources (`entered`, `dataunodc`, …) of the returns counted. */
   sources: z.array(z.string()),
   years: z.array(z.number().int()),
+  /** Per country-year in the filters: the return counted and those kept aside. */
+  consolidation: publicConsolidationSchema,
   charts: z.array(publicChartSchema),
 });
 export type PublicDashboardResponse = z.infer<typeof publicDashboardResponseSchema>;

@@ -13,6 +13,7 @@ import {
 const root = path.resolve(import.meta.dirname, '../..');
 interface PublicMessages {
   publicCharts: { suppressed: string; viewAsTable: string; noRows: string };
+  publicColumns: { ratePer100k: string };
 }
 function messages(language: string): PublicMessages {
   const file = path.join(root, `src/web/locales/public/${language}.json`);
@@ -144,6 +145,10 @@ describe('public dashboard in Chromium', () => {
     ).json()) as {
       synthetic: boolean;
       charts: { id: string; rows: unknown[]; unavailable: string | null }[];
+      consolidation: {
+        keptAside: number;
+        sources: { keptAside: { organisationName: string }[] }[];
+      };
     };
     expect(answer.synthetic).toBe(true);
     expect(answer.charts.map((chart) => chart.id)).toEqual([...chartIds]);
@@ -167,6 +172,20 @@ describe('public dashboard in Chromium', () => {
     }
     await page.getByTestId('map-legend').waitFor();
     expect(await page.getByTestId('protection-notice').count()).toBe(chartIds.length);
+    // The consolidation rule is stated, with the demo's NGO report kept aside and listed.
+    const keptAside = answer.consolidation.sources.flatMap((entry) => entry.keptAside);
+    expect(answer.consolidation.keptAside).toBe(keptAside.length);
+    expect(keptAside.length).toBeGreaterThan(0);
+    const notice = page.getByTestId('consolidation-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-kept-aside')).toBe(String(keptAside.length));
+    await notice.locator('summary').click();
+    const keptRow = page
+      .getByTestId('consolidation-table')
+      .locator('tbody tr[data-kept-aside="true"]')
+      .first();
+    await keptRow.waitFor();
+    expect(await keptRow.innerText()).toContain(keptAside[0]?.organisationName ?? '?');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'public-en-dashboard');
     expect(consoleErrors).toEqual([]);
@@ -196,8 +215,19 @@ describe('public dashboard in Chromium', () => {
     // Same columns in the same order (the file adds the suppression flag and the notice).
     const valueAt = header.indexOf('value');
     const suppressedAt = header.indexOf('suppressed');
+    const rateAt = header.indexOf('ratePer100k');
+    const rateSuppressedAt = header.indexOf('rateSuppressed');
     expect(header.slice(0, valueAt)).toEqual(['country', 'm49', 'countryName']);
-    expect(screen.header).toEqual(['Country code', 'M49 code', 'Country', 'Value']);
+    // The demo loads populations: the map's table has its rate per 100,000, on screen as in
+    // the file.
+    expect(rateAt).toBeGreaterThan(suppressedAt);
+    expect(screen.header).toEqual([
+      'Country code',
+      'M49 code',
+      'Country',
+      'Value',
+      english.publicColumns.ratePer100k,
+    ]);
     // Same rows, same order, same figures; a suppressed figure is empty in the file and a word
     // on screen, never a number in either.
     expect(lines.map((line) => line.slice(0, valueAt))).toEqual(
@@ -211,6 +241,17 @@ describe('public dashboard in Chromium', () => {
       } else {
         expect(shown.replace(/,/g, '')).toBe(line[valueAt]);
       }
+      // A rate of a hidden figure is hidden too, never a number.
+      const rate = screen.rows[index]?.[valueAt + 1] ?? '';
+      if (line[rateSuppressedAt] === 'true') {
+        expect(line[rateAt]).toBe('');
+        expect(rate).toBe(english.publicCharts.suppressed);
+      } else if (line[rateAt] === '') {
+        expect(rate).not.toMatch(/\d/);
+      } else {
+        expect(rate.replace(/,/g, '')).toBe(line[rateAt]);
+      }
+      if (line[suppressedAt] === 'true') expect(line[rateAt]).toBe('');
     });
     // HXL: the same table with a row of hashtags under the header.
     const hxlHref = (await page.getByTestId('download-map-hxl').getAttribute('href')) ?? '';
@@ -245,12 +286,14 @@ describe('public dashboard in Chromium', () => {
         break;
       }
     }
-    const [iso3 = '', , name = '', value = ''] = cells;
+    const [iso3 = '', , name = '', value = '', rate = ''] = cells;
     expect(iso3, 'the published demo figures hold no small-count country the map draws').toMatch(
       /^[A-Z]{3}$/,
     );
     expect(value).toBe(english.publicCharts.suppressed);
     expect(value).not.toMatch(/\d/);
+    // Its rate per 100,000 would give the figure away (rate × population): hidden too.
+    expect(rate).toBe(english.publicCharts.suppressed);
 
     // Back to the drawing: the country is hatched and titled "suppressed".
     await page.getByTestId('table-toggle-map').click();

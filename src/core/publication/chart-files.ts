@@ -24,18 +24,39 @@ export function protectionNotice(protection: Protection): string {
 
 const valueText = (value: number | null): string => (value === null ? '' : String(value));
 
+/** True when some row of the chart carries a rate per 100,000 (the map, with populations). */
+export function hasRates(chart: Pick<PublicChart, 'rows'>): boolean {
+  return chart.rows.some((row) => row.ratePer100k !== undefined);
+}
+
 /**
- * The chart's table as shown: its columns, `value`, `suppressed`, and the protection notice on
- * every row (so a row copied out of the file keeps its notice).
+ * The chart's table as shown: its columns, `value`, `suppressed`, the rate per 100,000 and
+ * whether it is suppressed (only when some row has a rate; empty in rows without one), and the
+ * protection notice on every row (so a row copied out of the file keeps its notice).
  */
 export function chartCsvRows(chart: PublicChart): string[][] {
   const notice = protectionNotice(chart.protection);
+  const rated = hasRates(chart);
   return [
-    [...chart.columns, 'value', 'suppressed', 'protection'],
+    [
+      ...chart.columns,
+      'value',
+      'suppressed',
+      ...(rated ? ['ratePer100k', 'rateSuppressed'] : []),
+      'protection',
+    ],
     ...chart.rows.map((row) => [
       ...chart.columns.map((column) => row.dimensions[column] ?? ''),
       valueText(row.value),
       row.suppressed ? 'true' : 'false',
+      ...(rated
+        ? row.ratePer100k === undefined
+          ? ['', '']
+          : [
+              row.ratePer100k.suppressed ? '' : valueText(row.ratePer100k.value),
+              row.ratePer100k.suppressed ? 'true' : 'false',
+            ]
+        : []),
       notice,
     ]),
   ];
@@ -67,6 +88,7 @@ export function chartHxlRows(chart: PublicChart): string[][] {
     ...chart.columns.map((column) => hxlTags[column] ?? `#meta+${column.toLowerCase()}`),
     '#affected+ind',
     '#meta+suppressed',
+    ...(hasRates(chart) ? ['#affected+ind+per100k', '#meta+suppressed+per100k'] : []),
     '#meta+protection',
   ];
   return [header ?? [], tags, ...rows];

@@ -45,6 +45,11 @@ function ret(country: string, year: number, cells: ProtectedReturn['cells']): Pr
     year,
     source: 'entered',
     synthetic: true,
+    reporter: {
+      organisationName: `State ${country}`,
+      organisationType: 'member_state',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+    },
     protection,
     cells,
   };
@@ -181,5 +186,63 @@ describe('dashboardCharts', () => {
       sdmx[1]?.[11],
     ]);
     expect(sdmx[2]?.[9]).toBe('70');
+  });
+
+  it('gives map rows a rate per 100,000 where every summed year has a population, hidden when a part is', () => {
+    const population = (iso3: string, year: number) =>
+      iso3 === 'NGA' ? (year === 2021 ? 200_000_000 : 150_000_000) : 30_000_000;
+    const map = byId(dashboardCharts(scope({ population })), 'map');
+    // NGA: (40 + 30) over 350 million person-years; GHA: its only figure is hidden.
+    expect(map.rows.map((row) => [row.dimensions.country, row.ratePer100k])).toEqual([
+      ['GHA', { value: null, suppressed: true }],
+      ['NGA', { value: 0.02, suppressed: false }],
+    ]);
+    const partial = byId(
+      dashboardCharts(scope({ population: (_iso3, year) => (year === 2021 ? 1_000_000 : null) })),
+      'map',
+    );
+    expect(partial.rows.every((row) => row.ratePer100k === undefined)).toBe(true);
+    const csv = chartCsvRows(map);
+    expect(csv[0]).toEqual([
+      'country',
+      'm49',
+      'countryName',
+      'value',
+      'suppressed',
+      'ratePer100k',
+      'rateSuppressed',
+      'protection',
+    ]);
+    expect(csv.slice(1).map((row) => row.slice(3, 7))).toEqual([
+      ['', 'true', '', 'true'],
+      ['70', 'false', '0.02', 'false'],
+    ]);
+    expect(chartHxlRows(map)[1]?.slice(3, 7)).toEqual([
+      '#affected+ind',
+      '#meta+suppressed',
+      '#affected+ind+per100k',
+      '#meta+suppressed+per100k',
+    ]);
+    // Without populations the files keep their columns.
+    expect(chartCsvRows(byId(dashboardCharts(scope()), 'map'))[0]).toEqual([
+      'country',
+      'm49',
+      'countryName',
+      'value',
+      'suppressed',
+      'protection',
+    ]);
+  });
+
+  it('refuses two returns of one country-year and names the kept-aside count in the method', () => {
+    const [first] = returns;
+    if (first === undefined) throw new Error('no return');
+    expect(() =>
+      dashboardCharts(scope({ returns: [...returns, { ...first, returnId: 'other' }] })),
+    ).toThrow(RangeError);
+    const charts = dashboardCharts(scope({ keptAside: 2 }));
+    expect(byId(charts, 'kpis').protection.method).toMatch(
+      /one per country and year \(vigil-one-per-country-year\/1, 2 kept aside\)/,
+    );
   });
 });

@@ -7,11 +7,12 @@ import {
   type ExploitationGroup,
   type GlotipCellKey,
 } from '../../shared/glotip-vocabulary.js';
-import type {
-  PublicChart,
-  PublicChartId,
-  PublicRow,
-  Protection,
+import {
+  consolidationRuleId,
+  type PublicChart,
+  type PublicChartId,
+  type PublicRow,
+  type Protection,
 } from '../../shared/public-schemas.js';
 import {
   isHidden,
@@ -19,10 +20,16 @@ import {
   type ProtectedCell,
   type ProtectedReturn,
 } from './protect-return.js';
+import { protectedRate, type RatePart } from './rates.js';
 
 /** What the dashboard shows: the returns in scope after the region and year filters. */
 export interface DashboardScope {
+  /** The counted returns (consolidation.ts): at most one per country and year. */
   readonly returns: readonly ProtectedReturn[];
+  /** How many published returns in scope were kept aside by the consolidation rule. */
+  readonly keptAside?: number;
+  /** The population of a country-year where one is loaded (public data), for rates. */
+  readonly population?: (iso3: string, year: number) => number | null;
   /** Conflict-link filter: figures from the returns' conflict breakdown instead of totals. */
   readonly conflict: 'yes' | 'no' | 'unknown' | null;
   /** Set when a crisis was asked for: returns are not broken down by crisis. */
@@ -84,15 +91,18 @@ const detected = (base: Base) => (key: GlotipCellKey) =>
   key.dimension === base.dimension &&
   key.category === base.category;
 
-/** The protection of a chart built from several protected returns. */
-export function combinedProtection(returns: readonly ProtectedReturn[]): Protection {
+/**
+ * The protection of a chart built from several protected returns (the counted ones, one per
+ * country-year; `keptAside` more were published and not added).
+ */
+export function combinedProtection(returns: readonly ProtectedReturn[], keptAside = 0): Protection {
   const suppressing = returns.filter((ret) => ret.protection.policy !== 'as_published');
   const thresholds = suppressing
     .map((ret) => ret.protection.threshold)
     .filter((value): value is number => value !== null);
   return {
     policy: suppressing.length === 0 && returns.length > 0 ? 'as_published' : 'suppression',
-    method: `sum of published figures of ${returns.length} protected returns (${[
+    method: `sum of published figures of ${returns.length} protected returns, one per country and year (${consolidationRuleId}, ${keptAside} kept aside) (${[
       ...new Set(returns.map((ret) => ret.protection.method)),
     ].join('; ')})`,
     threshold: thresholds.length === 0 ? null : Math.min(...thresholds),
@@ -218,8 +228,15 @@ function forms(scope: DashboardScope): PublicRow[] {
   );
 }
 
+/**
+ * Detected victims by country, summed over the years in scope. Where a population is loaded
+ * for every year a country's figure sums, the row carries its rate per 100,000 population a
+ * year (over the summed populations), hidden when any year's figure is hidden (rates.ts).
+ */
 function map(scope: DashboardScope, base: Base): PublicRow[] {
   const tally = new Tally();
+  const parts = new Map<string, RatePart[]>();
+  const population = scope.population ?? (() => null);
   for (const ret of scope.returns) {
     for (const cell of cellsOf(ret, (key) => detected(base)(key) && isCorner(key))) {
       const dims = {
@@ -228,9 +245,14 @@ function map(scope: DashboardScope, base: Base): PublicRow[] {
         countryName: scope.countryName(ret.country),
       };
       tally.add(ret.country, dims, cell.value);
+      const part = { value: cell.value, population: population(ret.country, ret.year) };
+      parts.set(ret.country, [...(parts.get(ret.country) ?? []), part]);
     }
   }
-  return tally.rows(byText('country'));
+  return tally.rows(byText('country')).map((row) => {
+    const rate = protectedRate(parts.get(row.dimensions.country ?? '') ?? []);
+    return rate === null ? row : { ...row, ratePer100k: rate };
+  });
 }
 
 function flows(scope: DashboardScope): PublicRow[] {
@@ -262,13 +284,20 @@ function flows(scope: DashboardScope): PublicRow[] {
 }
 
 /**
- * The six charts of the public dashboard, each a table of protected figures. Breakdowns a
+ * The six charts of the public dashboard, each a table of protected figures, over the counted
+ * returns (one per country and year). Breakdowns a
  * return cannot cross (forms or citizenship by conflict link; anything by crisis) say so
  * instead of showing figures that would mix filtered and unfiltered counts.
  */
 export function dashboardCharts(scope: DashboardScope): PublicChart[] {
+  // Two returns of one country-year would count the same victims twice: the caller must pass
+  // the consolidated returns (consolidate()), and a mistake fails loudly rather than adding up.
+  const countryYears = new Set(scope.returns.map((ret) => `${ret.country}|${String(ret.year)}`));
+  if (countryYears.size !== scope.returns.length) {
+    throw new RangeError('dashboardCharts takes at most one return per country and year');
+  }
   const base = baseOf(scope);
-  const protection = combinedProtection(scope.returns);
+  const protection = combinedProtection(scope.returns, scope.keptAside ?? 0);
   const byCrisis =
     scope.crisis === null ? null : 'Published returns are not broken down by crisis.';
   const byConflict =

@@ -59,6 +59,11 @@ function publishable(cells: readonly ReturnCell[], source = 'entered'): Publisha
     year: 2022,
     source,
     synthetic: false,
+    reporter: {
+      organisationName: 'State NGA',
+      organisationType: 'member_state',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+    },
     cells,
   };
 }

@@ -1,4 +1,5 @@
 import { cellKeyString, type GlotipCellKey } from '../../shared/glotip-vocabulary.js';
+import type { OrganisationType } from '../../shared/vocabulary.js';
 import {
   protectAsPublished,
   suppressTable,
@@ -6,6 +7,18 @@ import {
   type PublishedValue,
 } from '../disclosure/index.js';
 import { returnStatTable, type ReturnCell } from './return-stat-table.js';
+
+/**
+ * The reporting entity that published a return. Its name and type are public once it publishes
+ * (it is the publisher, never a victim); they say which figure a country-year counts
+ * (consolidation.ts).
+ */
+export interface ReturnReporter {
+  readonly organisationName: string;
+  readonly organisationType: OrganisationType;
+  /** When the return was published: its last change, since a published return is locked. */
+  readonly publishedAt: string;
+}
 
 /** A published return as the publication path receives it (never a draft). */
 export interface PublishableReturn {
@@ -16,6 +29,7 @@ export interface PublishableReturn {
   /** `dataunodc` figures are already public; everything else is protected by threshold. */
   readonly source: string;
   readonly synthetic: boolean;
+  readonly reporter: ReturnReporter;
   readonly cells: readonly ReturnCell[];
 }
 
@@ -33,6 +47,7 @@ export interface ProtectedReturn {
   readonly year: number;
   readonly source: string;
   readonly synthetic: boolean;
+  readonly reporter: ReturnReporter;
   readonly protection: ProtectionRecord;
   readonly cells: readonly ProtectedCell[];
 }
@@ -72,6 +87,7 @@ export function protectReturn(
     year: input.year,
     source: input.source,
     synthetic: input.synthetic,
+    reporter: input.reporter,
     protection: result.protection,
     cells,
   };

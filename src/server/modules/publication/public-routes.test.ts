@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GlotipCellKey, GlotipCellValue } from '../../../shared/glotip-vocabulary.js';
-import { publicGlotipResponseSchema } from '../../../shared/public-schemas.js';
+import {
+  publicDashboardResponseSchema,
+  publicGlotipResponseSchema,
+} from '../../../shared/public-schemas.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { publicRoutePaths } from './public-routes.js';
@@ -20,11 +23,17 @@ function victims(
   return { key: { indicator: 'detected_victims', dimension, category, sex, age }, value };
 }
 
-async function memberState(t: TestApp, slug: string, country: string): Promise<string> {
+async function memberState(
+  t: TestApp,
+  slug: string,
+  country: string,
+  type: 'member_state' | 'ngo' = 'member_state',
+  name = `State ${country}`,
+): Promise<string> {
   const org = await t.services.organisations.create(system, {
-    name: `State ${country}`,
+    name,
     slug,
-    type: 'member_state',
+    type,
     country,
     parentId: null,
     requireTwoFactor: false,
@@ -143,6 +152,71 @@ describe.each(databaseKinds)('public open-data routes (%s)', (kind) => {
       '/api/public/dashboard?scheme=m49&region=002&yearFrom=2021',
     );
     expect(filtered.statusCode).toBe(200);
+  });
+
+  it('counts one return per country-year and lists the others beside it', async () => {
+    // Two more reporters for Nigeria 2021: an NGO, and the national rapporteur (a member-state
+    // entity of its own beside `ms-nga`, which holds the dataUNODC import).
+    const ngo = await memberState(t, 'ngo-nga', 'NGA', 'ngo', 'Shelter network Nigeria');
+    const rapporteur = await memberState(t, 'nr-nga', 'NGA', 'member_state', 'Rapporteur NGA');
+    for (const [organisationId, total] of [
+      [ngo, 100],
+      [rapporteur, 55],
+    ] as const) {
+      await t.services.returns.saveSystemCells(system, {
+        organisationId,
+        year: 2021,
+        source: 'entered',
+        mode: 'published',
+        cells: [
+          victims('total', 'total', count(total)),
+          victims('female', 'total', count(total - 20)),
+          victims('male', 'total', count(20)),
+        ],
+      });
+    }
+    const response = await t.call(null, 'GET', '/api/public/dashboard');
+    expect(response.statusCode).toBe(200);
+    const body = publicDashboardResponseSchema.parse(response.json());
+    const map = body.charts.find((chart) => chart.id === 'map');
+    // The national figure alone: not 55 + 40 + 100.
+    expect(map?.rows.find((row) => row.dimensions.country === 'NGA')).toMatchObject({
+      value: 55,
+      suppressed: false,
+    });
+    const kpis = body.charts.find((chart) => chart.id === 'kpis')?.rows ?? [];
+    const shownGha = map?.rows.find((row) => row.dimensions.country === 'GHA')?.value ?? 0;
+    expect(kpis[0]?.value).toBe(55 + shownGha);
+    expect(kpis[0]?.value).toBeLessThan(100);
+    expect(map?.protection.method).toMatch(/2 kept aside/);
+    expect(body.consolidation).toMatchObject({
+      rule: 'vigil-one-per-country-year/1',
+      descriptionKey: 'one_per_country_year',
+      keptAside: 2,
+    });
+    const nga = body.consolidation.sources.find((entry) => entry.country === 'NGA');
+    expect(nga?.counted).toMatchObject({
+      organisationName: 'Rapporteur NGA',
+      organisationType: 'member_state',
+      source: 'entered',
+    });
+    expect(nga?.keptAside.map((report) => [report.organisationName, report.source])).toEqual([
+      ['State NGA', 'dataunodc'],
+      ['Shelter network Nigeria', 'entered'],
+    ]);
+    expect(body.consolidation.sources.map((entry) => entry.country)).toEqual(['GHA', 'NGA']);
+
+    const glotip = publicGlotipResponseSchema.parse(
+      (await t.call(null, 'GET', '/api/public/stats/glotip?country=NGA&year=2021')).json(),
+    );
+    expect(glotip.source).toBe('entered');
+    expect(glotip.cells.find((cell) => cell.sex === 'Total')?.value).toBe(55);
+    expect(glotip.consolidation.sources).toHaveLength(1);
+    expect(glotip.consolidation.sources[0]?.keptAside).toHaveLength(2);
+    // Nothing but the allow-listed fields describes a reporter: no ids.
+    expect(JSON.stringify(glotip.consolidation)).not.toMatch(
+      new RegExp(`${ngo}|${rapporteur}|returnId|organisationId`),
+    );
   });
 
   it('registers /api/public routes only from the publication module, which reads no repository', () => {

@@ -2,7 +2,9 @@ import {
   chartCsvRows,
   chartHxlRows,
   chartSdmxRows,
+  consolidate,
   dashboardCharts,
+  publicConsolidation,
   publicGlotipResponse,
   type ProtectedReturn,
 } from '../../../core/publication/index.js';
@@ -16,6 +18,7 @@ import type {
 } from '../../../shared/public-schemas.js';
 import type { Language } from '../../../shared/vocabulary.js';
 import { writeCsv, writeXlsx } from '../../platform/tabular/index.js';
+import { createPublishedPopulations, type PopulationReader } from './published-populations.js';
 import { createPublishedReturns, type PublishedReader } from './published-returns.js';
 
 /** A file of the public download endpoint. */
@@ -62,9 +65,12 @@ function filtersOf(query: PublicDashboardQuery): Record<string, string> {
 
 export function createPublicationService(deps: {
   returns: PublishedReader;
+  /** Population tables (public data), for rates per 100,000. */
+  populations: PopulationReader;
   clock: () => Date;
 }): PublicationService {
   const published = createPublishedReturns(deps.returns, deps.clock);
+  const populations = createPublishedPopulations(deps.populations, deps.clock);
 
   async function dashboard(query: PublicDashboardQuery): Promise<PublicDashboardResponse> {
     const area =
@@ -72,9 +78,17 @@ export function createPublicationService(deps: {
     if (area !== null && area.size === 0) {
       throw new AppError('validation.failed', { region: query.region, scheme: query.scheme });
     }
-    const returns = (await published.list()).filter((ret) => inScope(ret, query, area));
+    // One return counted per country-year (consolidation rule); the others are listed only.
+    const consolidation = consolidate(
+      (await published.list()).filter((ret) => inScope(ret, query, area)),
+    );
+    const returns = consolidation.counted;
+    const sources = publicConsolidation(consolidation.countryYears);
+    const population = await populations.lookup();
     const charts = dashboardCharts({
       returns,
+      keptAside: sources.keptAside,
+      population: (iso3, year) => population(iso3, year)?.value ?? null,
       conflict: query.conflict ?? null,
       crisis: query.crisis ?? null,
       countryName: (iso3) => countryDisplayName(iso3, query.lang),
@@ -85,17 +99,23 @@ export function createPublicationService(deps: {
       synthetic: returns.some((ret) => ret.synthetic),
       sources: [...new Set(returns.map((ret) => ret.source))].sort(),
       years: [...new Set(returns.map((ret) => ret.year))].sort((a, b) => a - b),
+      consolidation: sources,
       charts,
     };
   }
 
   return {
     glotip: async ({ country, year }) => {
-      const found = (await published.list()).find(
+      const candidates = (await published.list()).filter(
         (ret) => ret.country === country && ret.year === year,
       );
-      if (found === undefined) throw new AppError('publication.not_found', { country, year });
-      return publicGlotipResponse(found);
+      const [entry] = consolidate(candidates).countryYears;
+      if (entry === undefined) throw new AppError('publication.not_found', { country, year });
+      const population = await populations.lookup();
+      return publicGlotipResponse(entry.counted, {
+        population: population(country, year),
+        consolidation: publicConsolidation([entry]),
+      });
     },
     dashboard,
     download: async (query) => {
@@ -138,7 +158,10 @@ export function createPublicationService(deps: {
         name: region.name,
         parent: region.parent,
       })),
-    forget: published.forget,
+    forget: () => {
+      published.forget();
+      populations.forget();
+    },
   };
 }
 

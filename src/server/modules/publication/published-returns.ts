@@ -10,13 +10,22 @@ export type PublishedReader = Pick<ReturnService, 'listReturnsForExport'>;
  * returns itself is re-read after `ttlMs`, so a newly published return appears within it.
  * Only returns whose status is `published` and whose reporting entity has a country are read:
  * a draft, a submitted or an accepted return never reaches this cache.
+ *
+ * A return that disclosure control cannot protect (it throws on a table it cannot make safe)
+ * is withheld, failing closed: it never reaches the public, and the other returns still do.
+ * `withheld()` names such returns for the operators.
  */
 export function createPublishedReturns(
   reader: PublishedReader,
   clock: () => Date,
   ttlMs = 15_000,
-): { list: () => Promise<readonly ProtectedReturn[]>; forget: () => void } {
+): {
+  list: () => Promise<readonly ProtectedReturn[]>;
+  withheld: () => readonly string[];
+  forget: () => void;
+} {
   const protectedByVersion = new Map<string, ProtectedReturn>();
+  const unprotectable = new Map<string, string>();
   let cached: { at: number; returns: readonly ProtectedReturn[] } | null = null;
 
   async function load(): Promise<readonly ProtectedReturn[]> {
@@ -27,22 +36,39 @@ export function createPublishedReturns(
       if (ret.status !== 'published' || ret.country === null) continue;
       const id = `${ret.id}@${ret.version}@${ret.updatedAt}`;
       seen.add(id);
+      // The publisher, public once it publishes; a published return is locked, so its last
+      // change is its publication. Named as it is now (the entity may have been renamed since
+      // this version was protected).
+      const reporter = {
+        organisationName: ret.organisationName,
+        organisationType: ret.organisationType,
+        publishedAt: ret.updatedAt,
+      };
+      if (unprotectable.has(id)) continue;
       let protectedReturn = protectedByVersion.get(id);
       if (protectedReturn === undefined) {
-        protectedReturn = protectReturn({
+        const input = {
           returnId: ret.id,
           version: ret.version,
           country: ret.country,
           year: ret.year,
           source: ret.source,
           synthetic: ret.synthetic || ret.source === 'synthetic',
+          reporter,
           cells: cells.map((cell) => ({ key: cell.key, value: cell.value })),
-        });
+        };
+        try {
+          protectedReturn = protectReturn(input);
+        } catch {
+          unprotectable.set(id, ret.id);
+          continue;
+        }
         protectedByVersion.set(id, protectedReturn);
       }
-      result.push(protectedReturn);
+      result.push({ ...protectedReturn, reporter });
     }
     for (const id of protectedByVersion.keys()) if (!seen.has(id)) protectedByVersion.delete(id);
+    for (const id of unprotectable.keys()) if (!seen.has(id)) unprotectable.delete(id);
     return result;
   }
 
@@ -54,6 +80,7 @@ export function createPublishedReturns(
       }
       return cached.returns;
     },
+    withheld: () => [...unprotectable.values()].sort(),
     forget: () => {
       cached = null;
     },

@@ -6,6 +6,7 @@ import * as cases from './migrations/20261128-01-cases.js';
 import * as caseNumberCounters from './migrations/20261128-02-case-number-counters.js';
 import * as caseCube from './migrations/20261128-04-case-cube.js';
 import * as glotipReturns from './migrations/20261128-03-glotip-returns.js';
+import * as populations from './migrations/20261128-05-populations.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -20,6 +21,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261128-02-case-number-counters': caseNumberCounters,
   '20261128-04-case-cube': caseCube,
   '20261128-03-glotip-returns': glotipReturns,
+  '20261128-05-populations': populations,
 };
 
 /** Every migration's name, in the order they run. */

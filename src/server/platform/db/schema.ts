@@ -425,6 +425,15 @@ export interface CaseCubeVersionsTable {
   version: number;
 }
 
+/** Population of a country in a year (public data, imported from CSV) for rates per 100,000. */
+export interface PopulationsTable {
+  country: string;
+  year: number;
+  population: number;
+  source: string | null;
+  updated_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -461,4 +470,5 @@ export interface Schema {
   case_cube_cuboids: CaseCubeCuboidsTable;
   case_cube_changes: CaseCubeChangesTable;
   case_cube_versions: CaseCubeVersionsTable;
+  populations: PopulationsTable;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Skeleton } from '../../components/skeleton.js';
 import { errorText } from '../../i18n/error-text.js';
+import { ConsolidationNotice } from './consolidation-notice.js';
 import { DashboardCharts } from './dashboard-charts.js';
 import { DashboardFilterForm } from './dashboard-filter-form.js';
 import { filtersOfSearch, searchOfFilters, type DashboardFilters } from './dashboard-filters.js';
@@ -74,6 +75,7 @@ export function DashboardPage() {
           data-testid="public-dashboard"
           data-loading={dashboard.isPlaceholderData ? 'true' : undefined}
         >
+          <ConsolidationNotice consolidation={data.consolidation} charts={data.charts} />
           <DashboardCharts charts={data.charts} filters={filters} />
           {data.sources.length > 0 && (
             <p className="public-sources">

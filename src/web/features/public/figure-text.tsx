@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import type { PublicRate } from '../../../shared/public-schemas.js';
 import { useFormatters } from '../../i18n/format.js';
 import { figureShown } from './chart-table.js';
 import { usePublicTranslation } from './public-i18n.js';
@@ -47,4 +49,22 @@ export function useFigureLabel(): (figure: {
         return t('publicCharts.notAvailable');
     }
   };
+}
+
+/**
+ * A rate per 100,000 as text: three significant digits (rates are small: 0.0447), the
+ * suppression marker when the figure behind it is hidden, or "not available" without a
+ * population.
+ */
+export function RateText({ rate }: { rate: PublicRate | undefined }) {
+  const { language } = usePublicTranslation();
+  const format = useMemo(
+    () => new Intl.NumberFormat(language, { maximumSignificantDigits: 3 }),
+    [language],
+  );
+  if (rate === undefined) return <FigureText value={null} suppressed={false} />;
+  if (rate.suppressed || rate.value === null) {
+    return <FigureText value={null} suppressed={rate.suppressed} />;
+  }
+  return <span className="figure">{format.format(rate.value)}</span>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { languages, type Language } from '../../../shared/vocabulary.js';
+import { consolidationRuleKey } from '../../../shared/public-schemas.js';
+import { languages, organisationTypes, type Language } from '../../../shared/vocabulary.js';
 import {
   chartIds,
   conflictFilters,
@@ -160,6 +161,8 @@ describe('keys the public code uses', () => {
       ...conflictFilters.map((conflict) => `publicFilters.conflicts.${conflict}`),
       ...knownColumns.map((column) => columnMessageKey(column) ?? column),
       ...valueMessageKeys(),
+      ...organisationTypes.map((type) => `publicConsolidation.types.${type}`),
+      `publicConsolidation.rules.${consolidationRuleKey}`,
     ];
     expect(keys.filter((key) => !hasKey(key))).toEqual([]);
   });
