@@ -67,6 +67,9 @@ const CompletenessPage = lazy(async () => ({
 const GlotipImportPage = lazy(async () => ({
   default: (await import('../features/returns/glotip-import-page.js')).GlotipImportPage,
 }));
+const StatsPage = lazy(async () => ({
+  default: (await import('../features/stats/stats-page.js')).StatsPage,
+}));
 
 /** The verb a page needs, or any one of several (a case opens by reading or by emergency). */
 type PageVerb = PermissionVerb | readonly PermissionVerb[] | null;
@@ -279,6 +282,14 @@ export function AppRoutes() {
         element={
           <Guard verb="return.read">
             <ReturnPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/stats"
+        element={
+          <Guard verb="stats.read">
+            <StatsPage />
           </Guard>
         }
       />

@@ -37,6 +37,7 @@ export const navItems: readonly NavItem[] = [
     testId: 'nav-return-completeness',
     verb: 'return.read',
   },
+  { to: '/stats', labelKey: 'nav.stats', testId: 'nav-stats', verb: 'stats.read' },
   {
     to: '/organisations',
     labelKey: 'nav.organisations',
