@@ -37,8 +37,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: string[])
   throw new Error(`server did not become healthy:\n${output.join('')}`);
 }
 
-/** Starts `node scripts/start.js` (builds when stale) on a free port with a fresh data dir. */
-export async function startVigil(port: number): Promise<RunningVigil> {
+/**
+ * Starts `node scripts/start.js` (builds when stale) on a free port with a fresh data dir;
+ * `demo` adds the synthetic demo content (`VIGIL_DEMO=on`) on first start.
+ */
+export async function startVigil(
+  port: number,
+  options: { demo?: boolean } = {},
+): Promise<RunningVigil> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-browser-'));
   const output: string[] = [];
   // The browser tests use the embedded SQLite default, whatever the caller's environment says.
@@ -55,6 +61,7 @@ export async function startVigil(port: number): Promise<RunningVigil> {
       VIGIL_ADMIN_EMAIL: adminEmail,
       VIGIL_ADMIN_PASSWORD: adminPassword,
       VIGIL_LOG_LEVEL: 'warn',
+      ...(options.demo === true ? { VIGIL_DEMO: 'on' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

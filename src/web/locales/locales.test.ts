@@ -46,9 +46,11 @@ const sameAsEnglish: Record<Language, readonly string[]> = {
     'Prostitution',
     'Migrant',
     'Transit',
+    'Total',
+    'Europe',
   ],
   ru: ['Vigil'],
-  es: ['Vigil', 'Crisis'],
+  es: ['Vigil', 'Crisis', 'Total', 'Asia', 'Melanesia', 'Micronesia'],
 };
 
 /** Nested messages → `a.b.c` → text; anything but an object or a string is a defect. */

@@ -57,7 +57,21 @@ describe.each(databaseKinds)('derived returns over HTTP (%s)', (kind) => {
     // formal_only counts police and court determinations: two of the three victims.
     expect(body).toMatchObject({ records: 2, created: true });
     const detail = await t.call(manager, 'GET', `/api/returns/${body.returnId}`);
-    expect(detail.json()).toMatchObject({ status: 'draft', source: 'derived' });
+    expect(detail.json()).toMatchObject({
+      status: 'draft',
+      source: 'derived',
+      synthetic: false,
+      sourceNote: expect.stringContaining('(formal_only)') as unknown,
+    });
+    // Asked to count demo records too, the draft is marked synthetic, as demo data is.
+    await t.call(manager, 'POST', '/api/derivations', {
+      organisationId: t.rootOrgId,
+      year,
+      policyId: 'formal_only',
+      includeSynthetic: true,
+    });
+    const marked = await t.call(manager, 'GET', `/api/returns/${body.returnId}`);
+    expect(marked.json()).toMatchObject({ synthetic: true });
 
     const query = new URLSearchParams({
       organisationId: t.rootOrgId,

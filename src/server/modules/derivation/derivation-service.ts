@@ -5,6 +5,7 @@ import {
   type CountingPolicy,
 } from '../../../core/glotip/derivation/index.js';
 import { AppError } from '../../../shared/app-error.js';
+import { derivationSourceNote } from '../../../shared/derivation-note.js';
 import type { GlotipCellKey } from '../../../shared/glotip-vocabulary.js';
 import type { RequestContext } from '../access/index.js';
 import type { DerivationFactsService, DrillDownResult } from '../cases/index.js';
@@ -64,8 +65,10 @@ export function createDerivationService(deps: {
         organisationId: input.organisationId,
         year: input.year,
         source: 'derived',
-        sourceNote: `Derived from case records under the counting policy "${policy.name}" (${policy.id}).`,
+        sourceNote: derivationSourceNote(policy),
         mode: 'draft',
+        // Figures that may count demo records are marked synthetic, as demo data is.
+        synthetic: input.includeSynthetic,
         cells: derived.map((cell) => ({
           key: cell.key,
           value: { kind: 'count', value: cell.value },

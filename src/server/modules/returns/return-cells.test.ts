@@ -176,6 +176,65 @@ describe.each(databaseKinds)('return cells and system writes on %s', (kind) => {
     expect(after.source).toBe('derived');
   });
 
+  it('re-derives without stale cells: one no longer counted goes, an overridden one stays at zero', async () => {
+    const derive = (
+      cells: { key: ReturnType<typeof cellKey>; count: number }[],
+      synthetic: boolean,
+    ) =>
+      t.services.returns.saveSystemCells(system, {
+        organisationId: h.ngo,
+        year: 2025,
+        source: 'derived',
+        mode: 'draft',
+        synthetic,
+        cells: cells.map(({ key, count }) => ({
+          key,
+          value: countOf(count),
+          derivedValue: count,
+          recordCount: count,
+        })),
+      });
+    const total = cellKey('detected_victims');
+    const syrians = cellKey('detected_victims', { dimension: 'citizenship', category: 'SYR' });
+    const iraqis = cellKey('detected_victims', { dimension: 'citizenship', category: 'IRQ' });
+    const { ret } = await derive(
+      [
+        { key: total, count: 5 },
+        { key: syrians, count: 3 },
+        { key: iraqis, count: 2 },
+      ],
+      true,
+    );
+    expect(detailOf(await t.call(h.entry, 'GET', `/api/returns/${ret.id}`)).synthetic).toBe(true);
+    // A hand-entered figure is no derivation's: re-deriving leaves it alone.
+    const offences = cellKey('offences');
+    detailOf(
+      await t.call(h.entry, 'PUT', `/api/returns/${ret.id}/cells`, {
+        cells: [
+          { key: offences, value: countOf(4) },
+          { key: iraqis, value: countOf(3), overrideReason: 'One more in the police register.' },
+        ],
+      }),
+    );
+    await derive([{ key: total, count: 1 }], false);
+    const after = detailOf(await t.call(h.entry, 'GET', `/api/returns/${ret.id}`));
+    expect(after.synthetic).toBe(false);
+    expect(after.cells.map((cell) => cell.key)).toEqual(
+      expect.arrayContaining([total, iraqis, offences]),
+    );
+    expect(after.cells).toHaveLength(3);
+    expect(after.cells.find((cell) => cell.key.category === 'IRQ')).toMatchObject({
+      value: countOf(3),
+      derivedValue: 0,
+      recordCount: 0,
+      overrideReason: 'One more in the police register.',
+    });
+    expect(after.cells.find((cell) => cell.key.indicator === 'offences')).toMatchObject({
+      value: countOf(4),
+      derivedValue: null,
+    });
+  });
+
   it('imports published UNODC figures: a new sealed version over a locked return, none when unchanged', async () => {
     const ret = await createReturnWithCells(t, h.entry, h.ngo, 2025);
     detailOf(await t.call(h.entry, 'POST', `/api/returns/${ret.id}/submit`, {}));

@@ -153,6 +153,7 @@ export async function updateReturn(
       | 'version'
       | 'source'
       | 'source_note'
+      | 'synthetic'
       | 'first_submitted_at'
       | 'accepted_by'
       | 'updated_at'

@@ -12,7 +12,13 @@ import { sha256Hex } from '../../platform/crypto/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { authorize, type RequestContext } from '../access/index.js';
 import { insertNewReturn } from './return-cell-service.js';
-import { deleteAllCells, listCells, listVersions, upsertCells } from './return-cell-repo.js';
+import {
+  deleteAllCells,
+  deleteCells,
+  listCells,
+  listVersions,
+  upsertCells,
+} from './return-cell-repo.js';
 import { currentDataSet, type ReturnKit } from './return-kit.js';
 import {
   canonicalCellsJson,
@@ -37,6 +43,11 @@ export interface SystemCellsInput {
   year: number;
   source: ReturnSource;
   sourceNote?: string | null;
+  /**
+   * The figures count synthetic (demo) records, as a derivation asked to include them does;
+   * the return is marked so. Defaults to `source === 'synthetic'`.
+   */
+  synthetic?: boolean;
   cells: readonly SystemCellInput[];
   /**
    * `draft`: derived figures into an editable return (given cells replaced, others kept;
@@ -97,6 +108,20 @@ function toStored(cell: SystemCellInput): StoredCell {
   };
 }
 
+/** Cells a previous derivation wrote that the given cells no longer state. */
+function staleDerivedCells(
+  existing: ReadonlyMap<string, StoredCell>,
+  given: readonly SystemCellInput[],
+): StoredCell[] {
+  const stated = new Set(given.map((cell) => cellKeyString(cell.key)));
+  return [...existing.entries()]
+    .filter(([text, cell]) => cell.derivedValue !== null && !stated.has(text))
+    .map(([, cell]) => cell);
+}
+
+const syntheticOf = (input: SystemCellsInput): boolean =>
+  input.synthetic ?? input.source === 'synthetic';
+
 /** Builds the system-facing half over the shared helpers. */
 export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
   const { database, now } = kit;
@@ -115,7 +140,23 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
         ? next
         : { ...before, derivedValue: next.derivedValue, recordCount: next.recordCount };
     });
-    await upsertCells(trx, ret.id, cells, now().toISOString());
+    const stale = input.source === 'derived' ? staleDerivedCells(existing, input.cells) : [];
+    // A derivation states only the cells that count someone: a cell derived before that the new
+    // one leaves out now counts no one. Its old figure goes; an override stays, beside zero.
+    const kept = stale.filter((cell) => cell.overrideReason !== null);
+    const dropped = stale.filter((cell) => cell.overrideReason === null);
+    const at = now().toISOString();
+    await upsertCells(
+      trx,
+      ret.id,
+      [...cells, ...kept.map((cell) => ({ ...cell, derivedValue: 0, recordCount: 0 }))],
+      at,
+    );
+    await deleteCells(
+      trx,
+      ret.id,
+      dropped.map((cell) => cellKeyString(cell.key)),
+    );
     return { status: ret.status, version: ret.version };
   };
 
@@ -157,7 +198,7 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
             trx,
             ctx,
             { organisationId: entity.id, year: input.year, source: input.source },
-            { synthetic: input.source === 'synthetic', sourceNote: input.sourceNote ?? null },
+            { synthetic: syntheticOf(input), sourceNote: input.sourceNote ?? null },
           ));
         const outcome =
           input.mode === 'draft'
@@ -169,6 +210,7 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
           version: outcome.version,
           source: input.source,
           source_note: input.sourceNote ?? ret.sourceNote,
+          synthetic: syntheticOf(input) ? 1 : 0,
           updated_at: now().toISOString(),
         });
         await kit.recordEvent(trx, ctx, ret, {

@@ -17,6 +17,8 @@ export interface DerivationScope {
   organisationId: string;
   year: number;
   policyId: string;
+  /** Count synthetic (demo) case records too. */
+  includeSynthetic: boolean;
 }
 
 export const derivationKeys = {
@@ -28,8 +30,12 @@ export const derivationKeys = {
 /** Draft returns derived from case records, and which cases a derived cell counted. */
 export const derivationApi = {
   policies: () => apiRequest<CountingPolicy[]>('/api/derivations/policies'),
-  derive: (scope: DerivationScope & { includeSynthetic: boolean }) =>
+  derive: (scope: DerivationScope) =>
     apiRequest<DeriveResult>('/api/derivations', { method: 'POST', body: scope }),
+  // The drill-down counts as the derivation did (same policy, synthetic records or not), so
+  // that its list has as many cases as the cell's record count.
   drillDown: (scope: DerivationScope, key: GlotipCellKey) =>
-    apiRequest<DrillDown>('/api/derivations/drill-down', { query: { ...scope, ...key } }),
+    apiRequest<DrillDown>('/api/derivations/drill-down', {
+      query: { ...scope, includeSynthetic: String(scope.includeSynthetic), ...key },
+    }),
 };

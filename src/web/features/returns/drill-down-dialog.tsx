@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { policyIdOfSourceNote } from '../../../shared/derivation-note.js';
 import type { GlotipCellKey } from '../../../shared/glotip-vocabulary.js';
 import { Dialog } from '../../components/dialog.js';
 import { Skeleton } from '../../components/skeleton.js';
@@ -11,10 +12,14 @@ import { derivationApi, derivationKeys } from './derivation-api.js';
 import { defaultPolicyId } from './derived-counts.js';
 import { cellLabel, countText } from './return-labels.js';
 
-/** The return a drill-down is about: whose cases and which year. */
+/** The return a drill-down is about: whose cases, which year, and how it was derived. */
 export interface DrillDownTarget {
   organisationId: string;
   year: number;
+  /** The return's source note, which names the counting policy it was derived under. */
+  sourceNote: string | null;
+  /** The return counts synthetic (demo) records: it was derived with them included. */
+  synthetic: boolean;
 }
 
 /** The counted cases of one cell, under the policy chosen above them. */
@@ -23,10 +28,20 @@ function DrillDownBody({ target, cell }: { target: DrillDownTarget; cell: Glotip
   const format = useFormatters();
   const policyFieldId = useId();
   const policies = useQuery({ queryKey: derivationKeys.policies, queryFn: derivationApi.policies });
-  // The return does not record its policy in a dependable form, so the user names it here.
+  // The list starts with the policy the return was derived under (its source note names it);
+  // the user may look at the same cell under another one.
   const [chosenPolicy, setChosenPolicy] = useState<string | null>(null);
-  const policyId = defaultPolicyId(policies.data ?? [], chosenPolicy);
-  const scope = { ...target, policyId };
+  const noted = policyIdOfSourceNote(
+    target.sourceNote,
+    (policies.data ?? []).map((one) => one.id),
+  );
+  const policyId = defaultPolicyId(policies.data ?? [], chosenPolicy ?? noted);
+  const scope = {
+    organisationId: target.organisationId,
+    year: target.year,
+    policyId,
+    includeSynthetic: target.synthetic,
+  };
   const drill = useQuery({
     queryKey: derivationKeys.drillDown(scope, cell),
     queryFn: () => derivationApi.drillDown(scope, cell),

@@ -4,12 +4,14 @@ import type {
   QuestionnaireSection,
 } from '../../../core/glotip/data-set-definition.js';
 import { cellKeyString, type GlotipCellKey } from '../../../shared/glotip-vocabulary.js';
+import { ApiError } from '../../api/api-client.js';
+import { FormField } from '../../components/form-field.js';
 import { AddCountry } from './add-country.js';
 import { CellControl } from './cell-control.js';
 import type { CellEntry } from './cell-entry.js';
 import type { CellMarks, ShownViolation } from './live-validation.js';
 import { ageLabel, categoryLabel, cellLabel, dimensionLabel, sexLabel } from './return-labels.js';
-import { countryRows, entryOf, type ReturnDraft } from './return-draft.js';
+import { countryRows, entryOf, overriddenValue, type ReturnDraft } from './return-draft.js';
 
 interface QuestionnaireTableProps {
   section: QuestionnaireSection;
@@ -25,11 +27,70 @@ interface QuestionnaireTableProps {
   recordCounts?: ReadonlyMap<string, number>;
   /** Opens the list of the cases a derived cell counted. */
   onDrillDown?: (key: GlotipCellKey) => void;
+  /** Overridden cells whose reason is missing, by cell key string (after a save attempt). */
+  reasonErrors?: ReadonlyMap<string, 'required' | 'too_small'>;
+  /** A reason typed for a cell that overrides its derived value. */
+  onReasonChange?: (key: GlotipCellKey, reason: string) => void;
 }
+
+// The reason field's name in field errors (not `overrideReason`, whose wording is the
+// referrals' 20-character minimum; a return's override reason needs 3).
+const reasonField = 'cellOverrideReason';
 
 /** A test id for a cell: its key with dashes (no `|`, which reads badly in selectors). */
 export function cellTestId(key: GlotipCellKey): string {
   return `cell-${key.indicator}-${key.dimension}-${key.category}-${key.sex}-${key.age}`;
+}
+
+/**
+ * Why one cell's figure differs from the figure derived from case records: named after the
+ * cell, with the derived value as its hint. The returns API refuses an override without it.
+ */
+function OverrideReason({
+  label,
+  derived,
+  reason,
+  issue,
+  readOnly,
+  onChange,
+  testId,
+}: {
+  label: string;
+  derived: string;
+  reason: string;
+  issue: 'required' | 'too_small' | undefined;
+  readOnly: boolean;
+  onChange: (reason: string) => void;
+  testId: string;
+}) {
+  // Shaped like the API's refusal, so that the field shows it as any other field error.
+  const error =
+    issue === undefined
+      ? null
+      : new ApiError({
+          status: 0,
+          code: 'validation.failed',
+          details: [{ path: ['body', reasonField], issue }],
+        });
+  return (
+    <div data-testid={testId}>
+      <FormField name={reasonField} label={label} hint={derived} error={error} required>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            value={reason}
+            readOnly={readOnly}
+            maxLength={2000}
+            onChange={(event) => {
+              onChange(event.target.value);
+            }}
+            data-testid={`${testId}-reason`}
+          />
+        )}
+      </FormField>
+    </div>
+  );
 }
 
 /**
@@ -49,6 +110,8 @@ export function QuestionnaireTable({
   onAddCountry,
   recordCounts,
   onDrillDown,
+  reasonErrors,
+  onReasonChange,
 }: QuestionnaireTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -64,6 +127,21 @@ export function QuestionnaireTable({
       : []),
   ];
   const title = dimensionLabel(section.dimension);
+  const number = (value: number) => new Intl.NumberFormat(language).format(value);
+  // The cells of this table whose figure differs from the one derived from case records.
+  const overrides = rows.flatMap((row) =>
+    section.columns.flatMap((column) => {
+      const key: GlotipCellKey = {
+        indicator: section.indicator,
+        dimension: section.dimension,
+        category: row.category,
+        sex: column.sex,
+        age: column.age,
+      };
+      const derived = overriddenValue(draft, key);
+      return derived === undefined ? [] : [{ key, derived }];
+    }),
+  );
 
   return (
     <section className="return-section" data-testid={`section-${section.id}`}>
@@ -113,6 +191,7 @@ export function QuestionnaireTable({
                   };
                   const mark = marks.get(cellKeyString(key));
                   const recordCount = recordCounts?.get(cellKeyString(key));
+                  const derived = overriddenValue(draft, key);
                   return (
                     <td key={`${column.age}-${column.sex}`}>
                       <CellControl
@@ -131,7 +210,7 @@ export function QuestionnaireTable({
                           type="button"
                           className="button button-quiet return-record-count"
                           aria-label={t('returns.derive.showCases', {
-                            records: new Intl.NumberFormat(language).format(recordCount),
+                            records: number(recordCount),
                             cell: cellLabel(key, language),
                           })}
                           onClick={() => {
@@ -139,8 +218,16 @@ export function QuestionnaireTable({
                           }}
                           data-testid={`records-${cellTestId(key)}`}
                         >
-                          {new Intl.NumberFormat(language).format(recordCount)}
+                          {number(recordCount)}
                         </button>
+                      )}
+                      {derived !== undefined && (
+                        <span
+                          className="return-derived-value"
+                          data-testid={`derived-${cellTestId(key)}`}
+                        >
+                          {t('returns.derive.value', { value: number(derived) })}
+                        </span>
                       )}
                     </td>
                   );
@@ -156,6 +243,24 @@ export function QuestionnaireTable({
           onAdd={onAddCountry}
           testId={`add-country-${section.id}`}
         />
+      )}
+      {overrides.length > 0 && (
+        <div className="return-overrides" data-testid={`overrides-${section.id}`}>
+          {overrides.map(({ key, derived }) => (
+            <OverrideReason
+              key={cellKeyString(key)}
+              label={cellLabel(key, language)}
+              derived={t('returns.derive.value', { value: number(derived) })}
+              reason={draft.reasons.get(cellKeyString(key)) ?? ''}
+              issue={reasonErrors?.get(cellKeyString(key))}
+              readOnly={readOnly || onReasonChange === undefined}
+              onChange={(reason) => {
+                onReasonChange?.(key, reason);
+              }}
+              testId={`override-${cellTestId(key)}`}
+            />
+          ))}
+        </div>
       )}
       {violations.length > 0 && (
         <ul className="return-violations" data-testid={`violations-${section.id}`}>

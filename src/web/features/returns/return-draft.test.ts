@@ -7,7 +7,10 @@ import {
   draftOfCells,
   entryOf,
   invalidKeys,
+  overriddenValue,
+  reasonProblems,
   withEntry,
+  withReason,
 } from './return-draft.js';
 
 const key = (over: Partial<GlotipCellKey> = {}): GlotipCellKey => ({
@@ -54,6 +57,61 @@ describe('the return form draft', () => {
     expect(invalidKeys(draft)).toEqual([]);
     // The stored draft is untouched.
     expect(changedCells(stored)).toEqual([]);
+  });
+
+  it('sends an override of a derived value with its reason, and asks for one until given', () => {
+    const derived = draftOfCells([
+      { key: total, value: { kind: 'count', value: 10 }, derivedValue: 10, overrideReason: null },
+      { key: female, value: { kind: 'count', value: 6 }, derivedValue: 6, overrideReason: null },
+      { key: male, value: { kind: 'count', value: 4 } },
+    ]);
+    expect(reasonProblems(derived).size).toBe(0);
+    // A hand-entered cell overrides nothing; a derived one retyped equal neither.
+    let draft = withEntry(derived, male, { kind: 'count', text: '5' });
+    draft = withEntry(draft, female, { kind: 'count', text: '6' });
+    expect(overriddenValue(draft, male)).toBeUndefined();
+    expect(changedCells(draft)).toEqual([{ key: male, value: { kind: 'count', value: 5 } }]);
+
+    draft = withEntry(draft, total, { kind: 'count', text: '11' });
+    expect(overriddenValue(draft, total)).toBe(10);
+    expect([...reasonProblems(draft)]).toEqual([
+      ['detected_victims|total|total|total|total', 'required'],
+    ]);
+    draft = withReason(draft, total, ' ab ');
+    expect([...reasonProblems(draft).values()]).toEqual(['too_small']);
+    draft = withReason(draft, total, ' One victim is on paper only. ');
+    expect(reasonProblems(draft).size).toBe(0);
+    expect(changedCells(draft)).toContainEqual({
+      key: total,
+      value: { kind: 'count', value: 11 },
+      overrideReason: 'One victim is on paper only.',
+    });
+  });
+
+  it('keeps a stored override and sends it again only when its reason changes', () => {
+    const stored = draftOfCells([
+      {
+        key: total,
+        value: { kind: 'count', value: 11 },
+        derivedValue: 10,
+        overrideReason: 'One victim is on paper only.',
+      },
+    ]);
+    expect(overriddenValue(stored, total)).toBe(10);
+    expect(reasonProblems(stored).size).toBe(0);
+    expect(changedCells(stored)).toEqual([]);
+    const reworded = withReason(stored, total, 'One victim is in the police register only.');
+    expect(changedCells(reworded)).toEqual([
+      {
+        key: total,
+        value: { kind: 'count', value: 11 },
+        overrideReason: 'One victim is in the police register only.',
+      },
+    ]);
+    // Back to the derived value: no override, so no reason is sent or asked for.
+    const undone = withEntry(reworded, total, { kind: 'count', text: '10' });
+    expect(reasonProblems(undone).size).toBe(0);
+    expect(changedCells(undone)).toEqual([{ key: total, value: { kind: 'count', value: 10 } }]);
   });
 
   it('lists country rows of a table once each, stored first, then added', () => {

@@ -20,22 +20,42 @@ export interface ReturnDraft {
   readonly keys: ReadonlyMap<string, GlotipCellKey>;
   /** The stored values, by key string. */
   readonly saved: ReadonlyMap<string, GlotipCellValue>;
+  /** Derived returns: the value derived from case records, by key string. */
+  readonly derived: ReadonlyMap<string, number>;
+  /** Why a figure differs from its derived value, as typed (or stored), by key string. */
+  readonly reasons: ReadonlyMap<string, string>;
+  /** The stored override reasons, by key string. */
+  readonly savedReasons: ReadonlyMap<string, string>;
+}
+
+/** A stored cell as the draft reads it; the derivation's fields only for derived returns. */
+export interface DraftCell {
+  key: GlotipCellKey;
+  value: GlotipCellValue;
+  derivedValue?: number | null;
+  overrideReason?: string | null;
 }
 
 /** The draft of a return as stored: every entry equals its saved value. */
-export function draftOfCells(
-  cells: readonly { key: GlotipCellKey; value: GlotipCellValue }[],
-): ReturnDraft {
+export function draftOfCells(cells: readonly DraftCell[]): ReturnDraft {
   const entries = new Map<string, CellEntry>();
   const keys = new Map<string, GlotipCellKey>();
   const saved = new Map<string, GlotipCellValue>();
+  const derived = new Map<string, number>();
+  const reasons = new Map<string, string>();
   for (const cell of cells) {
     const id = cellKeyString(cell.key);
     entries.set(id, entryOfValue(cell.value));
     keys.set(id, cell.key);
     saved.set(id, cell.value);
+    if (cell.derivedValue !== undefined && cell.derivedValue !== null) {
+      derived.set(id, cell.derivedValue);
+    }
+    if (cell.overrideReason !== undefined && cell.overrideReason !== null) {
+      reasons.set(id, cell.overrideReason);
+    }
   }
-  return { entries, keys, saved };
+  return { entries, keys, saved, derived, reasons, savedReasons: reasons };
 }
 
 /** The entry of a cell (empty when never touched). */
@@ -49,7 +69,43 @@ export function withEntry(draft: ReturnDraft, key: GlotipCellKey, entry: CellEnt
   const entries = new Map(draft.entries);
   entries.set(id, entry);
   const keys = draft.keys.has(id) ? draft.keys : new Map(draft.keys).set(id, key);
-  return { entries, keys, saved: draft.saved };
+  return { ...draft, entries, keys };
+}
+
+/** The draft with the reason for one cell's override replaced. */
+export function withReason(draft: ReturnDraft, key: GlotipCellKey, reason: string): ReturnDraft {
+  return { ...draft, reasons: new Map(draft.reasons).set(cellKeyString(key), reason) };
+}
+
+/**
+ * The derived value a cell's entry overrides, or undefined when the cell was not derived or
+ * its entry still equals the derived value (an emptied cell overrides nothing: the server
+ * refuses to remove a derived cell).
+ */
+export function overriddenValue(draft: ReturnDraft, key: GlotipCellKey): number | undefined {
+  const id = cellKeyString(key);
+  const derived = draft.derived.get(id);
+  if (derived === undefined) return undefined;
+  const reading = readEntry(entryOf(draft, key));
+  if (reading.state !== 'value') return undefined;
+  return sameValue(reading.value, { kind: 'count', value: derived }) ? undefined : derived;
+}
+
+// The returns contract's minimum length of an override reason (overrideReasonTextSchema).
+const minimumReason = 3;
+
+/**
+ * The overridden cells whose reason is missing or too short, by key string, with the issue
+ * (`required`, `too_small`) a field error names. The form refuses to save while there are any.
+ */
+export function reasonProblems(draft: ReturnDraft): ReadonlyMap<string, 'required' | 'too_small'> {
+  const problems = new Map<string, 'required' | 'too_small'>();
+  for (const [id, key] of draft.keys) {
+    if (overriddenValue(draft, key) === undefined) continue;
+    const reason = (draft.reasons.get(id) ?? '').trim();
+    if (reason.length < minimumReason) problems.set(id, reason === '' ? 'required' : 'too_small');
+  }
+  return problems;
 }
 
 /** The cells the draft holds a value for, as validation and the statistics read them. */
@@ -73,8 +129,9 @@ export function invalidKeys(draft: ReturnDraft): GlotipCellKey[] {
 
 /**
  * The cells to send: those whose value differs from the stored one (an emptied cell is sent as
- * `null`, which deletes it). Cells with text that is not a count are left out; the form refuses
- * to save while there are any.
+ * `null`, which deletes it), and overrides whose reason changed. An override goes with its
+ * reason. Cells with text that is not a count are left out; the form refuses to save while
+ * there are any.
  */
 export function changedCells(draft: ReturnDraft): CellInput[] {
   const changes: CellInput[] = [];
@@ -83,7 +140,13 @@ export function changedCells(draft: ReturnDraft): CellInput[] {
     const reading = readEntry(entry);
     if (key === undefined || reading.state === 'invalid') continue;
     const value = reading.state === 'value' ? reading.value : null;
-    if (!sameValue(value, draft.saved.get(id) ?? null)) changes.push({ key, value });
+    const overrides = overriddenValue(draft, key) !== undefined;
+    const reason = (draft.reasons.get(id) ?? '').trim();
+    const reasonChanged = overrides && reason !== (draft.savedReasons.get(id) ?? '');
+    if (sameValue(value, draft.saved.get(id) ?? null) && !reasonChanged) continue;
+    changes.push(
+      overrides && reason !== '' ? { key, value, overrideReason: reason } : { key, value },
+    );
   }
   return changes;
 }

@@ -33,6 +33,9 @@ interface ReturnFormProps {
   /** Derived returns: record counts by cell key string, and the drill-down they open. */
   recordCounts?: ReadonlyMap<string, number>;
   onDrillDown?: (key: GlotipCellKey) => void;
+  /** Overrides of derived values: missing reasons (after a save attempt), and typing one. */
+  reasonErrors?: ReadonlyMap<string, 'required' | 'too_small'>;
+  onReasonChange?: (key: GlotipCellKey, reason: string) => void;
 }
 
 /**
@@ -47,6 +50,8 @@ export function ReturnForm({
   violations,
   recordCounts,
   onDrillDown,
+  reasonErrors,
+  onReasonChange,
 }: ReturnFormProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -141,6 +146,8 @@ export function ReturnForm({
               readOnly={readOnly}
               recordCounts={recordCounts}
               onDrillDown={onDrillDown}
+              reasonErrors={reasonErrors}
+              onReasonChange={onReasonChange}
               marks={marks}
               violations={placed.get(section.id) ?? []}
               addedCountries={added[section.id] ?? []}

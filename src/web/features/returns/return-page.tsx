@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { glotipDataSet, questionnaireSections } from '../../../core/glotip/data-set-definition.js';
 import type { GlotipCellKey } from '../../../shared/glotip-vocabulary.js';
+import { ApiError } from '../../api/api-client.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Skeleton } from '../../components/skeleton.js';
 import { useToast } from '../../components/toasts.js';
@@ -21,7 +22,9 @@ import {
   cellsOfDraft,
   draftOfCells,
   invalidKeys,
+  reasonProblems,
   withEntry,
+  withReason,
 } from './return-draft.js';
 import { ReturnFacts } from './return-facts.js';
 import { ReturnForm } from './return-form.js';
@@ -31,6 +34,10 @@ import { returnApi, returnKeys, type ReturnDetail, type ReturnMove } from './ret
 import './returns.css';
 
 const sections = questionnaireSections(glotipDataSet);
+
+// Submitting with an override that has no reason: the move dialog says the figures need
+// attention, the reason fields say which.
+const reasonsMissing = new ApiError({ status: 0, code: 'validation.failed' });
 
 /** The editor of a loaded return: the working copy, live validation, saving and the workflow. */
 function ReturnEditor({ detail }: { detail: ReturnDetail }) {
@@ -44,6 +51,16 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [drilling, setDrilling] = useState<GlotipCellKey | null>(null);
+  // Missing override reasons are shown once a save was tried, then follow the typing; each try
+  // takes the focus to the first of them.
+  const [reasonTries, setReasonTries] = useState(0);
+  useEffect(() => {
+    if (reasonTries === 0) return;
+    const field = document.querySelector<HTMLElement>('.return-overrides [aria-invalid="true"]');
+    field?.focus({ preventScroll: true });
+    // Centred, so that its error line below is not under the sticky action bar.
+    field?.scrollIntoView({ block: 'center' });
+  }, [reasonTries]);
   // A new copy from the server (saved, moved, reloaded) replaces the working copy.
   if (base !== detail) {
     setBase(detail);
@@ -70,6 +87,7 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
   );
   const changes = changedCells(draft);
   const badCells = invalidKeys(draft);
+  const missingReasons = reasonProblems(draft);
   const canEdit = !detail.locked && detail.actions.includes('edit');
   const previousComments = useMemo(
     () =>
@@ -86,10 +104,18 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
     await queryClient.invalidateQueries({ queryKey: returnKeys.all });
   };
 
+  /** False (and the reason fields say why) while an override has no reason. */
+  const reasonsGiven = (): boolean => {
+    if (missingReasons.size === 0) return true;
+    setReasonTries((tries) => tries + 1);
+    return false;
+  };
+
   const save = async (): Promise<boolean> => {
     // The bar names the cells that are not counts and keeps "save" disabled meanwhile.
     if (badCells.length > 0) return false;
     if (changes.length === 0) return true;
+    if (!reasonsGiven()) return false;
     setSaving(true);
     setSaveError(null);
     try {
@@ -106,6 +132,7 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
   const move = async (step: ReturnMove) => {
     // Figures typed since the last save go with the submission.
     if (step.action === 'submit' && changes.length > 0) {
+      if (!reasonsGiven()) throw reasonsMissing;
       await refresh(await returnApi.saveCells(detail.id, changes));
     }
     await refresh(await returnApi.move(detail.id, step));
@@ -166,6 +193,10 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
         violations={violations}
         recordCounts={recordCounts}
         onDrillDown={recordCounts === undefined ? undefined : setDrilling}
+        reasonErrors={reasonTries > 0 ? missingReasons : undefined}
+        onReasonChange={(key: GlotipCellKey, reason: string) => {
+          setDraft((current) => withReason(current, key, reason));
+        }}
       />
       <ReturnActionBar
         actions={detail.actions}
@@ -184,7 +215,12 @@ function ReturnEditor({ detail }: { detail: ReturnDetail }) {
       />
       <ReturnHistory history={detail.history} />
       <DrillDownDialog
-        target={{ organisationId: detail.organisationId, year: detail.year }}
+        target={{
+          organisationId: detail.organisationId,
+          year: detail.year,
+          sourceNote: detail.sourceNote,
+          synthetic: detail.synthetic,
+        }}
         cell={drilling}
         onClose={() => {
           setDrilling(null);
