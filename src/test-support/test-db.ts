@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   createPostgresSchema,
   openDatabase,
@@ -22,17 +25,31 @@ export const databaseKinds: ('sqlite' | 'postgres')[] =
   pgUrl === undefined ? ['sqlite'] : ['sqlite', 'postgres'];
 
 /**
- * A fresh, migrated database for one test: in-memory SQLite, or a new PostgreSQL schema that
- * `dispose` drops. Nothing is shared between tests.
+ * A fresh, migrated database for one test: a SQLite file in its own temporary folder (a file,
+ * as in production, so reads take the committed-read connection of the group-commit driver),
+ * or a new PostgreSQL schema. `dispose` removes it. Nothing is shared between tests.
  */
 export async function createTestDatabase(
   kind: 'sqlite' | 'postgres',
-  sqliteFile = ':memory:',
+  sqliteFile?: string,
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (kind === 'sqlite') {
-    const database = openDatabase({ kind: 'sqlite', file: sqliteFile });
-    await database.migrate();
-    return { database, dispose: () => database.close() };
+    const dir = sqliteFile === undefined ? mkdtempSync(path.join(tmpdir(), 'vigil-test-')) : null;
+    const database = openDatabase({
+      kind: 'sqlite',
+      file: sqliteFile ?? path.join(dir ?? '', 'vigil.db'),
+    });
+    const dispose = async () => {
+      await database.close();
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
+    };
+    try {
+      await database.migrate();
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
+    return { database, dispose };
   }
   if (pgUrl === undefined) throw new Error('VIGIL_TEST_PG_URL is not set');
   const schema = testSchemaName();

@@ -1,5 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { createQueryTemplate } from '../../platform/db/query-template.js';
 import type { OrganisationsTable } from '../../platform/db/schema.js';
 import { pathToIds } from '../access/index.js';
 import type { Organisation } from './organisation-model.js';
@@ -24,22 +25,35 @@ export function encodePath(ids: readonly string[]): string {
   return `/${ids.join('/')}/`;
 }
 
+// Compiled once: creating organisations is the write the `write` benchmark measures.
+const insertQuery = createQueryTemplate((db, row: Insertable<OrganisationsTable>) =>
+  db.insertInto('organisations').values({
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    type: row.type,
+    country: row.country,
+    parent_id: row.parent_id,
+    path: row.path,
+    require_two_factor: row.require_two_factor,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }),
+);
+
 export async function insertOrganisation(trx: Executor, org: Organisation): Promise<void> {
-  await trx
-    .insertInto('organisations')
-    .values({
-      id: org.id,
-      name: org.name,
-      slug: org.slug,
-      type: org.type,
-      country: org.country,
-      parent_id: org.parentId,
-      path: encodePath(org.path),
-      require_two_factor: org.requireTwoFactor ? 1 : 0,
-      created_at: org.createdAt,
-      updated_at: org.updatedAt,
-    })
-    .execute();
+  await insertQuery(trx, {
+    id: org.id,
+    name: org.name,
+    slug: org.slug,
+    type: org.type,
+    country: org.country,
+    parent_id: org.parentId,
+    path: encodePath(org.path),
+    require_two_factor: org.requireTwoFactor ? 1 : 0,
+    created_at: org.createdAt,
+    updated_at: org.updatedAt,
+  });
 }
 
 export async function findOrganisation(

@@ -2,7 +2,6 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely,
   PostgresDialect,
-  SqliteDialect,
   sql,
   type DatabaseIntrospector,
   type Insertable,
@@ -12,7 +11,7 @@ import {
 import pg from 'pg';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.js';
 import { migrateToLatest, type MigrationOutcome } from './migrations.js';
-import { withStatementCache } from './statement-cache.js';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import type { Schema } from './schema.js';
 
 /** The query builder every repository receives: the database or an open transaction. */
@@ -48,7 +47,11 @@ export interface Database {
   close: () => Promise<void>;
 }
 
-function openSqlite(file: string): { kysely: Kysely<Schema>; raw: SqliteDatabase.Database } {
+function openSqlite(file: string): {
+  kysely: Kysely<Schema>;
+  raw: SqliteDatabase.Database;
+  reader: SqliteDatabase.Database | null;
+} {
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
@@ -56,10 +59,16 @@ function openSqlite(file: string): { kysely: Kysely<Schema>; raw: SqliteDatabase
   raw.pragma('synchronous = NORMAL');
   // Freed pages are overwritten with zeros, so crypto-shredded keys do not linger in the file.
   raw.pragma('secure_delete = ON');
-  const kysely = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
-  });
-  return { kysely, raw };
+  // Reads outside transactions see committed data only, through a second connection (WAL lets
+  // it read while the writer's group is open); an in-memory database cannot be shared so.
+  const inMemory = file === ':memory:' || file === '';
+  const reader = inMemory ? null : new SqliteDatabase(file);
+  if (reader !== null) {
+    reader.pragma('busy_timeout = 5000');
+    reader.pragma('query_only = ON');
+  }
+  const kysely = new Kysely<Schema>({ dialect: new GroupCommitSqliteDialect(raw, reader) });
+  return { kysely, raw, reader };
 }
 
 /**
@@ -167,7 +176,7 @@ function sqliteRowInserter(raw: SqliteDatabase.Database) {
 /** Opens the configured database; does not migrate (call `migrate`). */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
-    const { kysely, raw } = openSqlite(target.file);
+    const { kysely, raw, reader } = openSqlite(target.file);
     return {
       db: kysely,
       dialect: sqliteDialect,
@@ -175,7 +184,8 @@ export function openDatabase(target: DatabaseTarget): Database {
       ping: () => ping(kysely),
       insertRows: sqliteRowInserter(raw),
       backupSqlite: async (file) => {
-        await raw.backup(file);
+        // The reader sees committed data only; the writer may hold an open group.
+        await (reader ?? raw).backup(file);
       },
       close: () => kysely.destroy(),
     };

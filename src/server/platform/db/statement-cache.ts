@@ -1,23 +1,25 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
+
+/** Prepared statements of one connection, by SQL text. */
+export interface StatementCache {
+  prepare: (sql: string) => SqliteDatabase.Statement;
+  close: () => void;
+}
 
 /**
- * Gives Kysely prepared statements from a bounded cache keyed by SQL text. Kysely's SQLite
- * driver prepares every statement on every execution, which costs as much as running it;
- * Vigil's queries are a small fixed set, so each is compiled once. A statement still being
- * iterated (a streaming read) is busy and cannot be reused, so that case prepares afresh.
+ * Gives prepared statements from a bounded cache keyed by SQL text. Kysely's SQLite driver
+ * prepares every statement on every execution, which costs as much as running it; Vigil's
+ * queries are a small fixed set, so each is compiled once. A statement still being iterated
+ * (a streaming read) is busy and cannot be reused, so that case prepares afresh.
  */
-export function withStatementCache(
-  raw: SqliteDatabase.Database,
-  capacity = 500,
-): KyselySqliteDatabase {
+export function withStatementCache(raw: SqliteDatabase.Database, capacity = 500): StatementCache {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => {
       cache.clear();
       raw.close();
     },
-    prepare: (sql): SqliteStatement => {
+    prepare: (sql) => {
       const cached = cache.get(sql);
       if (cached !== undefined && !cached.busy) {
         // Re-insert to keep the map in least-recently-used order.
