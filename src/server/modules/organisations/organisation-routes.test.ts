@@ -341,4 +341,33 @@ describe.each(databaseKinds)('organisations API on %s', (kind) => {
       expect(moved.json()).toMatchObject({ id: orgA1x, parentId: orgA });
     });
   });
+  it('answers concurrent writes each with its own outcome, all audited in one intact chain', async () => {
+    const before = (await t.auditActions('org.create')).length;
+    // Sent together, so on SQLite they share group commits; one repeats a slug and must fail
+    // alone, leaving neither an organisation nor an audit entry behind.
+    const bodies = Array.from({ length: 24 }, (_, i) => ({
+      ...validBody(),
+      name: `Concurrent ${String(i)}`,
+      slug: i === 17 ? 'concurrent-3' : `concurrent-${String(i)}`,
+    }));
+    const responses = await Promise.all(
+      bodies.map((body) => t.call(t.admin, 'POST', '/api/organisations', body)),
+    );
+    // Whichever of the two same-slug requests commits first wins; the other alone is refused.
+    const statuses = responses.map((r) => r.statusCode);
+    const refusedAt = statuses.indexOf(409);
+    expect([3, 17]).toContain(refusedAt);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(23);
+    const refused = responses[refusedAt];
+    if (refused === undefined) throw new Error('no refusal of the repeated slug');
+    expectError(refused, 409, 'org.slug_taken');
+    const created = responses.filter((r) => r.statusCode === 201).map((r) => r.json<OrgView>().id);
+    // Every answered success is committed and readable at once, outside any transaction.
+    const visible = await listIds(t.admin);
+    for (const id of created) expect(visible).toContain(id);
+    const audited = (await t.auditActions('org.create')).length;
+    expect(audited - before).toBe(23);
+    const report = await t.services.audit.verify(t.database.db);
+    expect(report).toMatchObject({ intact: true, firstBadSeq: null });
+  });
 });
