@@ -11,13 +11,20 @@ import {
   startVigil,
   type RunningVigil,
 } from './browser-harness.js';
+import type { CountingPolicyId } from '../../src/shared/counting-policy-ids.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 interface DerivationMessages {
   issues: { required: string };
   returns: {
-    derive: { title: string; submit: string; drillTitle: string; value: string };
+    derive: {
+      title: string;
+      submit: string;
+      drillTitle: string;
+      value: string;
+      policies: Record<CountingPolicyId, { name: string; description: string }>;
+    };
     sources: { derived: string };
   };
 }
@@ -422,6 +429,14 @@ describe('the derivation view in Chromium', () => {
       expect(await dialog.getByTestId('derive-submit').innerText()).toBe(
         words.returns.derive.submit,
       );
+      // The counting policies are worded in French too, names and the chosen one's description.
+      const policies = words.returns.derive.policies;
+      expect(await dialog.getByTestId('derive-policy').locator('option').allInnerTexts()).toEqual([
+        policies.unodc_identified.name,
+        policies.formal_only.name,
+        policies.presumed_and_identified.name,
+      ]);
+      await dialog.getByText(policies.unodc_identified.description).waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
       await derive('unodc_identified', frenchYear);

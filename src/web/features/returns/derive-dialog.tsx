@@ -9,6 +9,7 @@ import { useToast } from '../../components/toasts.js';
 import { requiredFieldsError } from '../../i18n/error-text.js';
 import { derivationApi, derivationKeys } from './derivation-api.js';
 import { defaultPolicyId } from './derived-counts.js';
+import { policyWords } from './return-labels.js';
 import { ReturnScopeFields, useReturnScope } from './return-scope-fields.js';
 import { returnKeys } from './returns-api.js';
 
@@ -67,7 +68,7 @@ function DeriveForm({
       <FormField
         name="policyId"
         label={t('returns.derive.policy')}
-        hint={policy?.description}
+        hint={policy === undefined ? undefined : policyWords(policy).description}
         error={error}
         required
         testId="derive-policy"
@@ -84,7 +85,7 @@ function DeriveForm({
           >
             {(policies.data ?? []).map((one) => (
               <option key={one.id} value={one.id}>
-                {one.name}
+                {policyWords(one).name}
               </option>
             ))}
           </select>

@@ -10,7 +10,7 @@ import { errorText } from '../../i18n/error-text.js';
 import { useFormatters } from '../../i18n/format.js';
 import { derivationApi, derivationKeys } from './derivation-api.js';
 import { defaultPolicyId } from './derived-counts.js';
-import { cellLabel, countText } from './return-labels.js';
+import { cellLabel, countText, policyWords } from './return-labels.js';
 
 /** The return a drill-down is about: whose cases, which year, and how it was derived. */
 export interface DrillDownTarget {
@@ -66,7 +66,7 @@ function DrillDownBody({ target, cell }: { target: DrillDownTarget; cell: Glotip
         >
           {(policies.data ?? []).map((one) => (
             <option key={one.id} value={one.id}>
-              {one.name}
+              {policyWords(one).name}
             </option>
           ))}
         </select>

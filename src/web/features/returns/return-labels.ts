@@ -26,6 +26,7 @@ import {
   type ReturnAction,
   type ReturnEventKind,
 } from '../../../shared/return-schemas.js';
+import { countingPolicyIds } from '../../../shared/counting-policy-ids.js';
 import { countryName } from '../../i18n/country-names.js';
 
 /**
@@ -172,7 +173,28 @@ export function returnMessageKeys(): string[] {
       .filter((action) => action !== 'edit')
       .flatMap((action) => [`returns.moveTitles.${action}`, `returns.moveIntro.${action}`]),
     ...['comment', 'reason'].map((field) => `returns.move.${field}Hint`),
+    ...countingPolicyIds.flatMap((id) => [
+      `returns.derive.policies.${id}.name`,
+      `returns.derive.policies.${id}.description`,
+    ]),
   ];
+}
+
+/**
+ * A counting policy's name and description in the reader's language. A built-in policy is
+ * worded by its id; another (none exists yet) keeps the server's English words.
+ */
+export function policyWords(policy: { id: string; name: string; description: string }): {
+  name: string;
+  description: string;
+} {
+  const known = (countingPolicyIds as readonly string[]).includes(policy.id);
+  return known
+    ? {
+        name: t(`returns.derive.policies.${policy.id}.name`),
+        description: t(`returns.derive.policies.${policy.id}.description`),
+      }
+    : { name: policy.name, description: policy.description };
 }
 
 /** A counted phrase ("3 errors"), its plural form chosen by `count`, the number in local digits. */
