@@ -14,7 +14,7 @@ import {
   type CaseStep,
 } from './case-draft.js';
 import { onlyStep, recordOfBody, validateCaseBody } from './case-validation.js';
-import { CountryListProvider, useCountryResolver } from './form-controls.js';
+import { CountryListProvider, useCountryResolver } from './country-controls.js';
 import { StepConflict } from './step-conflict.js';
 import { StepExploitation } from './step-exploitation.js';
 import { StepEvents, StepPerpetrators } from './step-people-events.js';

@@ -6,14 +6,8 @@ import {
   type EventDraft,
   type PerpetratorDraft,
 } from './case-draft.js';
-import {
-  ChoiceSelect,
-  CodeChecks,
-  CountryInput,
-  CountryList,
-  TextArea,
-  TextInput,
-} from './form-controls.js';
+import { CountryInput, CountryList } from './country-controls.js';
+import { ChoiceSelect, CodeChecks, TextArea, TextInput } from './form-controls.js';
 import type { StepProps } from './step-person.js';
 
 /** A list item's heading and its remove button. */

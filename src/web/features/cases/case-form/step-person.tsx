@@ -4,7 +4,8 @@ import { OrganisationSelect } from '../../../components/organisation-select.js';
 import { FormField } from '../../../components/form-field.js';
 import { ageBandCodes, ageBandLabel, codeLabel, codeLists } from '../../../i18n/case-labels.js';
 import type { CaseDraft, IdentityField } from './case-draft.js';
-import { ChoiceSelect, CountryList, TextArea, TextInput } from './form-controls.js';
+import { CountryList } from './country-controls.js';
+import { ChoiceSelect, TextArea, TextInput } from './form-controls.js';
 
 /** What a step receives: the draft, a setter for one of its fields, and the last error. */
 export interface StepProps {

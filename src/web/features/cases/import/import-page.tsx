@@ -1,14 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
-import { useEffect, useMemo, useState, type SubmitEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { caseImportFormats, type CaseImportFormat } from '../../../../shared/case-schemas.js';
 import { importMaxBytes } from '../../../../shared/import-schemas.js';
 import { ApiError } from '../../../api/api-client.js';
-import { caseKeys, importApi, type ImportJob } from '../../../api/case-endpoints.js';
+import { caseKeys, importApi } from '../../../api/case-endpoints.js';
 import { useOrganisations } from '../../../api/queries.js';
-import { DataTable, type ColumnDef } from '../../../components/data-table.js';
 import { FormAlert, FormField } from '../../../components/form-field.js';
 import { FileField } from '../../../components/file-field.js';
 import { OrganisationSelect } from '../../../components/organisation-select.js';
@@ -18,8 +16,7 @@ import { useFormatters } from '../../../i18n/format.js';
 import { organisationsWhere } from '../../../session/permissions.js';
 import { useSession } from '../../../session/session-context.js';
 import '../../../styles/cases.css';
-
-type Rejection = ImportJob['rejections'][number];
+import { finished, JobReport, Progress, useImportJob } from './import-report.js';
 
 /** A file's bytes as base64 (the API takes uploads inside JSON, through the same checks). */
 async function base64Of(file: File): Promise<string> {
@@ -30,166 +27,6 @@ async function base64Of(file: File): Promise<string> {
     binary += String.fromCharCode(...bytes.subarray(at, at + chunk));
   }
   return btoa(binary);
-}
-
-/** Why a row or cell was refused, in words; a reason this build does not know reads generally. */
-function reasonText(reason: string): string {
-  const key = `imports.reasons.${reason}`;
-  return i18next.exists(key) ? i18next.t(key) : i18next.t('imports.reasons.other');
-}
-
-/** A failed job's reason, from the error catalog when it is a code this build knows. */
-function failureText(code: string | null): string {
-  const key = `errors.${code ?? 'internal'}`;
-  return i18next.exists(key) ? i18next.t(key) : i18next.t('imports.failed');
-}
-
-const finished = (job: ImportJob | undefined) =>
-  job !== undefined && (job.status === 'succeeded' || job.status === 'failed');
-
-/** Follows a job, asking every second while it is queued or running. */
-function useImportJob(id: string | null) {
-  return useQuery({
-    queryKey: caseKeys.importJob(id ?? 'none'),
-    queryFn: () => importApi.get(id ?? ''),
-    enabled: id !== null,
-    refetchInterval: (query) => (finished(query.state.data) ? false : 1000),
-    staleTime: 0,
-  });
-}
-
-function Progress({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const known = job.totalRows > 0;
-  return (
-    <div className="import-progress" data-testid="import-progress">
-      <p id={`progress-${job.id}`}>
-        {job.status === 'queued'
-          ? t('imports.queued')
-          : known
-            ? t('imports.progress', {
-                done: format.number(job.processedRows),
-                total: format.number(job.totalRows),
-              })
-            : t('imports.reading')}
-      </p>
-      <progress
-        className="progress"
-        aria-labelledby={`progress-${job.id}`}
-        {...(known ? { max: job.totalRows, value: job.processedRows } : {})}
-      />
-    </div>
-  );
-}
-
-function Counts({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const rows: [string, number, string][] = [
-    [
-      job.dryRun ? t('imports.counts.wouldImport') : t('imports.counts.imported'),
-      job.importedRows,
-      'imported',
-    ],
-    [t('imports.counts.duplicates'), job.duplicateRows, 'duplicates'],
-    [t('imports.counts.rejected'), job.rejectedRows, 'rejected'],
-    [t('imports.counts.total'), job.totalRows, 'total'],
-  ];
-  return (
-    <dl className="import-counts" data-testid="import-counts">
-      {rows.map(([label, value, key]) => (
-        <div key={key} className={`import-count import-count-${key}`}>
-          <dt>{label}</dt>
-          <dd data-testid={`import-count-${key}`}>{format.number(value)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Rejections({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const columns = useMemo<ColumnDef<Rejection>[]>(
-    () => [
-      {
-        id: 'row',
-        header: t('imports.row'),
-        accessorFn: (r) => r.row,
-        cell: ({ row }) => format.number(row.original.row),
-      },
-      {
-        id: 'column',
-        header: t('imports.column'),
-        accessorFn: (r) => r.column ?? '',
-        cell: ({ row }) =>
-          row.original.column === null ? '—' : <code dir="ltr">{row.original.column}</code>,
-      },
-      {
-        id: 'value',
-        header: t('imports.value'),
-        accessorFn: (r) => r.value ?? '',
-        cell: ({ row }) =>
-          row.original.value === null || row.original.value === '' ? (
-            <span className="muted">{t('imports.emptyValue')}</span>
-          ) : (
-            <code dir="auto">{row.original.value}</code>
-          ),
-      },
-      {
-        id: 'reason',
-        header: t('imports.reason'),
-        accessorFn: (r) => reasonText(r.reason),
-        cell: ({ row, getValue }) => (
-          <span data-reason={row.original.reason}>{String(getValue())}</span>
-        ),
-      },
-    ],
-    [t, format],
-  );
-  if (job.rejections.length === 0) return null;
-  return (
-    <>
-      {job.rejectedRows > job.rejections.length && (
-        <p className="field-hint">
-          {t('imports.firstRejections', { shown: format.number(job.rejections.length) })}
-        </p>
-      )}
-      <DataTable
-        label={t('imports.rejectionsLabel')}
-        data={job.rejections}
-        columns={columns}
-        isLoading={false}
-        error={null}
-        emptyText=""
-        pageSize={25}
-        testId="import-rejections"
-      />
-    </>
-  );
-}
-
-function JobReport({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  if (job.status === 'failed') {
-    return (
-      <div className="alert alert-error" role="alert" data-testid="import-failed">
-        <p>{failureText(job.errorCode)}</p>
-      </div>
-    );
-  }
-  return (
-    <>
-      {job.alreadyImported && (
-        <div className="alert alert-warning" role="status" data-testid="import-already">
-          <p>{t('imports.alreadyImported')}</p>
-        </div>
-      )}
-      <Counts job={job} />
-      <Rejections job={job} />
-    </>
-  );
 }
 
 /**
