@@ -1,7 +1,7 @@
 // `npm start`: build what is missing or stale, then run `vigil serve`.
 // The server is compiled by tsc into dist/; the web application by Vite into dist/web/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,8 +34,38 @@ function run(command, args) {
   process.stdout.write(`> ${command} ${args.join(' ')}\n`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write(`start: ${command} failed; nothing was started.\n`);
-    process.exit(result.status ?? 1);
+    // Thrown, not exited: the build lock is released on the way out.
+    throw new Error(`start: ${command} failed; nothing was started.`);
+  }
+}
+
+/**
+ * Runs `build` holding a lock folder, so that servers started together (the browser tests
+ * start several) do not write dist/ at the same time and serve each other's half-built files.
+ * A lock older than ten minutes is left over from a killed build and is taken over.
+ */
+function whileLocked(build) {
+  const lock = at('dist', '.build-lock');
+  mkdirSync(at('dist'), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() - builtAt(lock) > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) {
+        process.stderr.write(`start: ${lock} is held by another build; remove it if none runs.\n`);
+        process.exit(1);
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -47,14 +77,23 @@ const serverSources = [
   at('tsconfig.json'),
   at('tsconfig.build.json'),
 ];
-if (builtAt(at('dist/cli/main.js')) < newest(serverSources)) {
-  run(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
-}
+const webSources = [...shared, at('src/web'), at('vite.config.ts'), at('tsconfig.web.json')];
+const serverStale = () => builtAt(at('dist/cli/main.js')) < newest(serverSources);
+const webStale = () =>
+  existsSync(at('src/web')) && builtAt(at('dist/web/index.html')) < newest(webSources);
 
-if (existsSync(at('src/web'))) {
-  const webSources = [...shared, at('src/web'), at('vite.config.ts'), at('tsconfig.web.json')];
-  if (builtAt(at('dist/web/index.html')) < newest(webSources)) {
-    run(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build']);
+if (serverStale() || webStale()) {
+  try {
+    // Checked again inside the lock: another start may have built meanwhile.
+    whileLocked(() => {
+      if (serverStale()) {
+        run(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+      }
+      if (webStale()) run(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build']);
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
   }
 }
 

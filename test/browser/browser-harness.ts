@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -144,4 +145,49 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artefactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+}
+
+/** A signed-in API client (cookie and CSRF token), for setting the scene without the browser. */
+export async function apiSession(baseUrl: string, email: string, secret: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: secret }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${String(login.status)}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${String(response.status)} ${text}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+/** Signs in through the login page and waits until the app speaks the user's language. */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  secret: string,
+  language: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(secret);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('logout').waitFor();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
 }

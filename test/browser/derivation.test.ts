@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
+  apiSession,
   launchChromium,
   screenshot,
   seriousAxeViolations,
+  signInAs,
   startVigil,
   type RunningVigil,
 } from './browser-harness.js';
@@ -62,33 +64,6 @@ const demoNames =
 const year = 2024;
 const frenchYear = 2025;
 
-/** The admin's API session, for setting the scene without the browser. */
-async function adminCall<T>(baseUrl: string, url: string, body: unknown): Promise<T> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  if (!login.ok) throw new Error(`login failed: ${String(login.status)}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${baseUrl}${url}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      cookie,
-      'x-csrf-token': csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${url}: ${String(response.status)} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 const cellId = (sex: string, age: string) => `cell-detected_victims-total-total-${sex}-${age}`;
 const femaleAdults = cellId('female', 'adult');
 const femaleTotal = cellId('female', 'total');
@@ -117,10 +92,10 @@ describe('the derivation view in Chromium', () => {
     vigil = await startVigil(26_000 + Math.floor(Math.random() * 2000), { demo: true });
     baseUrl = vigil.baseUrl;
     chromium = await launchChromium();
-    const organisations = await adminCall<{ items: { id: string; slug: string }[] }>(
-      baseUrl,
+    const admin = await apiSession(baseUrl, adminEmail, adminPassword);
+    const organisations = await admin<{ items: { id: string; slug: string }[] }>(
+      'GET',
       '/api/organisations',
-      undefined,
     );
     demoId = organisations.items.find((org) => org.slug === 'demo')?.id ?? '';
     for (const [email, role, language] of [
@@ -128,7 +103,7 @@ describe('the derivation view in Chromium', () => {
       ['gestionnaire@example.org', 'data_manager', 'fr'],
       ['analyst@example.org', 'analyst', 'en'],
     ] as const) {
-      await adminCall(baseUrl, '/api/users', {
+      await admin('POST', '/api/users', {
         email,
         displayName: `${role} ${language}`,
         language,
@@ -155,14 +130,8 @@ describe('the derivation view in Chromium', () => {
     await vigil?.stop();
   });
 
-  async function signIn(email: string, language: string): Promise<void> {
-    await page.goto(`${baseUrl}/`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('logout').waitFor();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  }
+  const signIn = (email: string, language: string) =>
+    signInAs(page, baseUrl, email, password, language);
 
   async function signOut(): Promise<void> {
     await page.getByTestId('logout').click();

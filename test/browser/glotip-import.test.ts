@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
+  apiSession,
   launchChromium,
   screenshot,
   seriousAxeViolations,
@@ -42,31 +43,6 @@ const stepTimeout = 120_000;
 const rawKey = /\b(returns|errors|common|issues|codes|imports)\.[a-zA-Z_]+(\.[a-zA-Z_]+)?\b/;
 const managerPassword = 'Quarterly-Figures-Checked-4417';
 
-/** The admin's API session (cookie and CSRF token), for setting the scene without the browser. */
-async function adminApi(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  if (!login.ok) throw new Error(`login failed: ${String(login.status)}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return async <T>(url: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`POST ${url}: ${String(response.status)} ${text}`);
-    return JSON.parse(text) as T;
-  };
-}
-
 // Issue 5, the import page: a system administrator checks UNODC's published GLOTIP file (a dry
 // run with counts, refused rows and inconsistencies), confirms, and finds the returns created.
 // The real server (started as `npm start` does) and Debian's Chromium.
@@ -80,7 +56,8 @@ describe('dataUNODC import page in Chromium', () => {
     vigil = await startVigil(24_000 + Math.floor(Math.random() * 2000));
     baseUrl = vigil.baseUrl;
     chromium = await launchChromium();
-    const post = await adminApi(baseUrl);
+    const admin = await apiSession(baseUrl, adminEmail, adminPassword);
+    const post = <T>(url: string, body: unknown) => admin<T>('POST', url, body);
     const { id } = await post<{ id: string }>('/api/organisations', {
       name: 'Lagos Shelter',
       slug: 'lagos-shelter',

@@ -6,9 +6,11 @@ import { ruleMessages } from '../../src/core/glotip/validation-rule-messages.js'
 import {
   adminEmail,
   adminPassword,
+  apiSession,
   launchChromium,
   screenshot,
   seriousAxeViolations,
+  signInAs,
   startVigil,
   type RunningVigil,
 } from './browser-harness.js';
@@ -33,35 +35,6 @@ const stepTimeout = 120_000;
 const rawKey = /\b(returns|errors|common|issues|codes)\.[a-zA-Z_]+\.[a-zA-Z_]+/;
 const englishWords =
   /\b(Return|Submit|Accept|Approve|Locked|Draft|Submitted|Approved|Victims?|Total|Female|Male|Warning|Error)\b/;
-
-/** A signed-in API client (cookie and CSRF token), for setting the scene without the browser. */
-async function apiSession(baseUrl: string, email: string, secret: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: secret }),
-  });
-  if (!login.ok) throw new Error(`login failed: ${String(login.status)}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${String(response.status)} ${text}`);
-    return JSON.parse(text) as T;
-  };
-}
 
 /** Every fixed fragment of a rule's message template (what surrounds its `{placeholders}`). */
 function templateFragments(ruleId: keyof typeof ruleMessages, language: 'fr' | 'ar'): string[] {
@@ -134,14 +107,8 @@ describe('GLOTIP returns in Chromium', () => {
     await vigil?.stop();
   });
 
-  async function signIn(page: Page, email: string, language: string): Promise<void> {
-    await page.goto(`${baseUrl}/`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('logout').waitFor();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  }
+  const signIn = (page: Page, email: string, language: string) =>
+    signInAs(page, baseUrl, email, password, language);
 
   async function signOut(page: Page): Promise<void> {
     await page.getByTestId('logout').click();

@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
+  apiSession,
   launchChromium,
   screenshot,
   seriousAxeViolations,
+  signInAs,
   startVigil,
   type RunningVigil,
 } from './browser-harness.js';
@@ -38,35 +40,6 @@ interface CrosstabBody {
   cells: { keys: (string | null)[]; count: number }[];
   total: number;
   protection: string;
-}
-
-/** A signed-in API client (cookie and CSRF token), for setting the scene without the browser. */
-async function apiSession(baseUrl: string, email: string, secret: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: secret }),
-  });
-  if (!login.ok) throw new Error(`login failed: ${String(login.status)}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${String(response.status)} ${text}`);
-    return JSON.parse(text) as T;
-  };
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
@@ -123,19 +96,19 @@ describe('internal statistics in Chromium', () => {
     return context.newPage();
   }
 
-  async function signIn(page: Page, email: string, language: string): Promise<void> {
-    await page.goto(`${baseUrl}/`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('logout').waitFor();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  }
+  const signIn = (page: Page, email: string, language: string) =>
+    signInAs(page, baseUrl, email, password, language);
 
-  /** Waits until the page's lazy chunk and the cross-tab have loaded. */
-  async function settle(page: Page): Promise<void> {
+  /**
+   * Waits until the page's lazy chunk and the cross-tab have loaded and, given `dims`, until
+   * the answer on screen is that breakdown's (the last one stays, dimmed, while the next loads).
+   */
+  async function settle(page: Page, dims?: string): Promise<void> {
     await page.locator('main h1').first().waitFor();
     await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
+    if (dims !== undefined) {
+      await page.locator(`.stats-result[data-dims="${dims}"][aria-busy="false"]`).waitFor();
+    }
     await expect.poll(() => page.locator('.stats-result[aria-busy="true"]').count()).toBe(0);
     await page.getByTestId('stats-grand-total').waitFor();
   }
@@ -183,10 +156,12 @@ describe('internal statistics in Chromium', () => {
       expect(await banner.innerText()).toContain(words.stats.unprotected.title);
       expect(await page.getByTestId('stats-public-link').getAttribute('href')).toBe('/public');
 
+      // One change at a time: each select builds the next view from the one on screen.
       await page.getByTestId('stats-axis-row').selectOption('sex');
+      await expect.poll(() => page.url()).toMatch(/row=sex/);
       await page.getByTestId('stats-axis-column').selectOption('ageBand');
-      await page.waitForURL(/row=sex&col=ageBand/);
-      await settle(page);
+      await settle(page, 'sex,ageBand');
+      expect(page.url()).toMatch(/row=sex&col=ageBand/);
       const grand = await expectTableMatchesApi(page, 'sex,ageBand');
       const rowHeaders = await page.locator('[data-testid="stats-table"] tbody th').allInnerTexts();
       expect(rowHeaders).toContain(words.codes.gender.Feminine);
@@ -209,9 +184,9 @@ describe('internal statistics in Chromium', () => {
       // Origin → destination, countries grouped into UN regions in the browser: the cells merge,
       // the total stays the API's.
       await page.getByTestId('stats-preset-flows').click();
-      await page.waitForURL(/row=citizenship&col=country/);
+      await expect.poll(() => page.url()).toMatch(/row=citizenship&col=country/);
       await page.getByTestId('stats-grouping').selectOption('region');
-      await page.waitForURL(/group=region/);
+      await expect.poll(() => page.url()).toMatch(/group=region/);
       await settle(page);
       const cells = await values(page, 'stats-cell');
       const [regional = -1] = await values(page, 'stats-grand-total');
@@ -235,7 +210,7 @@ describe('internal statistics in Chromium', () => {
       const year = await slice.locator('option').nth(1).getAttribute('value');
       expect(year).toMatch(/^\d{4}$/);
       await slice.selectOption(year ?? '');
-      await page.waitForURL(/slice=\d{4}/);
+      await expect.poll(() => page.url()).toMatch(/slice=\d{4}/);
       await settle(page);
       const [sliced = -1] = await values(page, 'stats-grand-total');
       const filtered = await page.evaluate(async (value) => {
@@ -280,8 +255,8 @@ describe('internal statistics in Chromium', () => {
       await page.getByTestId('nav-stats').click();
       await settle(page);
       await page.getByTestId('stats-preset-sexAge').click();
-      await page.waitForURL(/row=sex&col=ageBand/);
-      await settle(page);
+      await settle(page, 'sex,ageBand');
+      expect(page.url()).toMatch(/row=sex&col=ageBand/);
       expect(await page.getByTestId('stats-unprotected').innerText()).toContain(
         words.stats.unprotected.title,
       );

@@ -33,6 +33,8 @@ const sameAsEnglish: Record<Language, readonly string[]> = {
     'Vigil',
     'Organisation',
     'Organisations',
+    'Population',
+    'Populations',
     'Type',
     'Menu',
     'Publication',

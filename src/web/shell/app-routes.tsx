@@ -67,6 +67,9 @@ const CompletenessPage = lazy(async () => ({
 const GlotipImportPage = lazy(async () => ({
   default: (await import('../features/returns/glotip-import-page.js')).GlotipImportPage,
 }));
+const PopulationsPage = lazy(async () => ({
+  default: (await import('../features/populations/populations-page.js')).PopulationsPage,
+}));
 const StatsPage = lazy(async () => ({
   default: (await import('../features/stats/stats-page.js')).StatsPage,
 }));
@@ -282,6 +285,14 @@ export function AppRoutes() {
         element={
           <Guard verb="return.read">
             <ReturnPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="/populations"
+        element={
+          <Guard verb="publication.manage">
+            <PopulationsPage />
           </Guard>
         }
       />

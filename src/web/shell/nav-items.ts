@@ -39,6 +39,12 @@ export const navItems: readonly NavItem[] = [
   },
   { to: '/stats', labelKey: 'nav.stats', testId: 'nav-stats', verb: 'stats.read' },
   {
+    to: '/populations',
+    labelKey: 'nav.populations',
+    testId: 'nav-populations',
+    verb: 'publication.manage',
+  },
+  {
     to: '/organisations',
     labelKey: 'nav.organisations',
     testId: 'nav-organisations',

@@ -29,6 +29,8 @@ const notRecordedValue = '~';
 
 /** A cross-tab answer ready to show. */
 export interface LaidOut {
+  /** The answer's dimensions, comma-joined: which breakdown is on screen (it may be the last). */
+  dims: string;
   row: CrosstabDimension;
   layer: CrosstabDimension | null;
   /** The values of the third dimension, for its select. */
@@ -89,7 +91,7 @@ export function useLaidOut(
         ? t('stats.captionOne', { rows: dimensionLabel(row) })
         : t('stats.captionTwo', { rows: dimensionLabel(row), columns: dimensionLabel(column) });
     const caption = sliceText === null ? base : `${base} (${sliceText})`;
-    return { row, layer, layerKeys, table, words, caption };
+    return { dims: dims.join(','), row, layer, layerKeys, table, words, caption };
   }, [answer, view.row, view.layer, view.slice, context, t]);
 }
 
@@ -177,7 +179,7 @@ export function StatsResult({
   const bars = useMemo(() => barsOf(laidOut), [laidOut]);
   const chartTitle = t('stats.chartTitle', { rows: dimensionLabel(laidOut.row) });
   return (
-    <div className="stats-result" aria-busy={busy}>
+    <div className="stats-result" aria-busy={busy} data-dims={laidOut.dims}>
       {laidOut.layer !== null && laidOut.layer === view.layer && (
         <SliceSelect
           laidOut={laidOut}
