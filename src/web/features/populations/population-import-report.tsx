@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.js';
-import { DataTable, type ColumnDef } from '../../components/data-table.js';
+import { RejectionsTable, type RejectionWords } from '../../components/rejections-table.js';
 import { useFormatters } from '../../i18n/format.js';
 import type { PopulationImportReport } from './populations-api.js';
 
@@ -34,52 +34,27 @@ export function ImportCounts({ report }: { report: PopulationImportReport }) {
 /** The refused rows: file line, column, the cell as written and why. */
 export function PopulationRejections({ rejections }: { rejections: readonly Rejection[] }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const columns = useMemo<ColumnDef<Rejection>[]>(
-    () => [
-      {
-        id: 'line',
-        header: t('populations.import.rejections.line'),
-        accessorFn: (r) => r.line,
-        cell: ({ row }) => format.number(row.original.line),
-      },
-      {
-        id: 'column',
-        header: t('populations.import.rejections.column'),
-        accessorFn: (r) => r.column,
-        cell: ({ row }) => <code dir="ltr">{row.original.column}</code>,
-      },
-      {
-        id: 'value',
-        header: t('populations.import.rejections.value'),
-        accessorFn: (r) => r.value,
-        cell: ({ row }) =>
-          row.original.value === '' ? (
-            <span className="muted">{t('populations.import.rejections.empty')}</span>
-          ) : (
-            <code dir="auto">{row.original.value}</code>
-          ),
-      },
-      {
-        id: 'reason',
-        header: t('populations.import.rejections.reason'),
-        accessorFn: (r) => reasonText(r.reason),
-        cell: ({ row, getValue }) => (
-          <span data-reason={row.original.reason}>{String(getValue())}</span>
-        ),
-      },
-    ],
-    [t, format],
+  const rows = useMemo(
+    () => rejections.map(({ line, ...rest }) => ({ position: line, ...rest })),
+    [rejections],
+  );
+  const words = useMemo<RejectionWords>(
+    () => ({
+      label: t('populations.import.rejections.title'),
+      position: t('populations.import.rejections.line'),
+      column: t('populations.import.rejections.column'),
+      value: t('populations.import.rejections.value'),
+      empty: t('populations.import.rejections.empty'),
+      reason: t('populations.import.rejections.reason'),
+      none: t('populations.import.rejections.none'),
+    }),
+    [t],
   );
   return (
-    <DataTable
-      label={t('populations.import.rejections.title')}
-      data={rejections}
-      columns={columns}
-      isLoading={false}
-      error={null}
-      emptyText={t('populations.import.rejections.none')}
-      pageSize={25}
+    <RejectionsTable
+      rejections={rows}
+      words={words}
+      reasonText={reasonText}
       testId="population-rejections"
       captionHidden
     />

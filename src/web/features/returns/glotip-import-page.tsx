@@ -19,7 +19,7 @@ import {
   ImportResult,
   InconsistenciesTable,
   OutcomeCounts,
-  RejectionsTable,
+  GlotipRejections,
   ReturnsTable,
 } from './glotip-import-report.js';
 import { returnKeys } from './returns-api.js';
@@ -190,7 +190,7 @@ export function GlotipImportPage() {
           {report.rejections.length === 0 ? (
             <p className="muted">{t('returns.import.rejections.none')}</p>
           ) : (
-            <RejectionsTable rejections={report.rejections} />
+            <GlotipRejections rejections={report.rejections} />
           )}
           <h3 className="section-title">{t('returns.import.inconsistencies.title')}</h3>
           <InconsistenciesTable inconsistencies={report.inconsistencies} />

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
+import { RejectionsTable, type RejectionWords } from '../../components/rejections-table.js';
 import { countryName } from '../../i18n/country-names.js';
 import { useFormatters } from '../../i18n/format.js';
 import type { GlotipImportReport } from './glotip-import-api.js';
@@ -65,55 +66,30 @@ export function OutcomeCounts({ report }: { report: GlotipImportReport }) {
 }
 
 /** The refused rows: file line, column, the cell as written and why. */
-export function RejectionsTable({ rejections }: { rejections: readonly Rejection[] }) {
+export function GlotipRejections({ rejections }: { rejections: readonly Rejection[] }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const columns = useMemo<ColumnDef<Rejection>[]>(
-    () => [
-      {
-        id: 'line',
-        header: t('returns.import.rejections.line'),
-        accessorFn: (r) => r.line,
-        cell: ({ row }) => format.number(row.original.line),
-      },
-      {
-        id: 'column',
-        header: t('returns.import.rejections.column'),
-        accessorFn: (r) => r.column,
-        cell: ({ row }) => <code dir="ltr">{row.original.column}</code>,
-      },
-      {
-        id: 'value',
-        header: t('returns.import.rejections.value'),
-        accessorFn: (r) => r.value,
-        cell: ({ row }) =>
-          row.original.value === '' ? (
-            <span className="muted">{t('returns.import.rejections.empty')}</span>
-          ) : (
-            <code dir="auto">{row.original.value}</code>
-          ),
-      },
-      {
-        id: 'reason',
-        header: t('returns.import.rejections.reason'),
-        accessorFn: (r) => rejectionReasonText(r.reason),
-        cell: ({ row, getValue }) => (
-          <span data-reason={row.original.reason}>{String(getValue())}</span>
-        ),
-      },
-    ],
-    [t, format],
+  const rows = useMemo(
+    () => rejections.map(({ line, ...rest }) => ({ position: line, ...rest })),
+    [rejections],
+  );
+  const words = useMemo<RejectionWords>(
+    () => ({
+      label: t('returns.import.rejections.title'),
+      position: t('returns.import.rejections.line'),
+      column: t('returns.import.rejections.column'),
+      value: t('returns.import.rejections.value'),
+      empty: t('returns.import.rejections.empty'),
+      reason: t('returns.import.rejections.reason'),
+      none: '',
+    }),
+    [t],
   );
   if (rejections.length === 0) return null;
   return (
-    <DataTable
-      label={t('returns.import.rejections.title')}
-      data={rejections}
-      columns={columns}
-      isLoading={false}
-      error={null}
-      emptyText=""
-      pageSize={25}
+    <RejectionsTable
+      rejections={rows}
+      words={words}
+      reasonText={rejectionReasonText}
       testId="glotip-rejections"
       captionHidden
     />

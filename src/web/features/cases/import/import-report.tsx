@@ -3,12 +3,10 @@ import i18next from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseKeys, importApi, type ImportJob } from '../../../api/case-endpoints.js';
-import { DataTable, type ColumnDef } from '../../../components/data-table.js';
+import { RejectionsTable, type RejectionWords } from '../../../components/rejections-table.js';
 import { useFormatters } from '../../../i18n/format.js';
 
 /** What an import job tells while it runs and when it ends: progress, counts, refused cells. */
-
-type Rejection = ImportJob['rejections'][number];
 
 /** Why a row or cell was refused, in words; a reason this build does not know reads generally. */
 function reasonText(reason: string): string {
@@ -89,42 +87,21 @@ function Counts({ job }: { job: ImportJob }) {
 function Rejections({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const columns = useMemo<ColumnDef<Rejection>[]>(
-    () => [
-      {
-        id: 'row',
-        header: t('imports.row'),
-        accessorFn: (r) => r.row,
-        cell: ({ row }) => format.number(row.original.row),
-      },
-      {
-        id: 'column',
-        header: t('imports.column'),
-        accessorFn: (r) => r.column ?? '',
-        cell: ({ row }) =>
-          row.original.column === null ? '—' : <code dir="ltr">{row.original.column}</code>,
-      },
-      {
-        id: 'value',
-        header: t('imports.value'),
-        accessorFn: (r) => r.value ?? '',
-        cell: ({ row }) =>
-          row.original.value === null || row.original.value === '' ? (
-            <span className="muted">{t('imports.emptyValue')}</span>
-          ) : (
-            <code dir="auto">{row.original.value}</code>
-          ),
-      },
-      {
-        id: 'reason',
-        header: t('imports.reason'),
-        accessorFn: (r) => reasonText(r.reason),
-        cell: ({ row, getValue }) => (
-          <span data-reason={row.original.reason}>{String(getValue())}</span>
-        ),
-      },
-    ],
-    [t, format],
+  const rows = useMemo(
+    () => job.rejections.map(({ row, ...rest }) => ({ position: row, ...rest })),
+    [job.rejections],
+  );
+  const words = useMemo<RejectionWords>(
+    () => ({
+      label: t('imports.rejectionsLabel'),
+      position: t('imports.row'),
+      column: t('imports.column'),
+      value: t('imports.value'),
+      empty: t('imports.emptyValue'),
+      reason: t('imports.reason'),
+      none: '',
+    }),
+    [t],
   );
   if (job.rejections.length === 0) return null;
   return (
@@ -134,14 +111,10 @@ function Rejections({ job }: { job: ImportJob }) {
           {t('imports.firstRejections', { shown: format.number(job.rejections.length) })}
         </p>
       )}
-      <DataTable
-        label={t('imports.rejectionsLabel')}
-        data={job.rejections}
-        columns={columns}
-        isLoading={false}
-        error={null}
-        emptyText=""
-        pageSize={25}
+      <RejectionsTable
+        rejections={rows}
+        words={words}
+        reasonText={reasonText}
         testId="import-rejections"
       />
     </>
