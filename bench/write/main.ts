@@ -41,6 +41,7 @@ async function startBaseline(dir: string) {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('secure_delete = ON');
+  raw.pragma('cache_size = -65536');
   raw.exec(`create table items (
     id text primary key,
     name text not null,
