@@ -272,7 +272,7 @@ class GroupCommitDriver implements Driver {
     try {
       this.writer.exec('commit');
     } catch (error) {
-      if (this.writer.inTransaction) this.writer.exec('rollback');
+      this.#rollbackQuietly();
       group.reject(error);
       return;
     }
@@ -283,8 +283,21 @@ class GroupCommitDriver implements Driver {
   #failGroup(error: Error): void {
     const group = this.#group;
     this.#group = null;
-    if (this.writer.inTransaction) this.writer.exec('rollback');
+    this.#rollbackQuietly();
     group?.reject(error);
+  }
+
+  /**
+   * Ends whatever is left of the outer transaction after a failure. If even the rollback
+   * fails, the connection is past saving; the members already have the first error, and a
+   * second one thrown from the flush would only crash the process.
+   */
+  #rollbackQuietly(): void {
+    try {
+      if (this.writer.inTransaction) this.writer.exec('rollback');
+    } catch {
+      // See above: nothing more can be done on this connection.
+    }
   }
 }
 
