@@ -168,4 +168,16 @@ describe.each(['file', 'memory'] as const)('SQLite group commit (%s database)', 
     });
     expect(inside).toEqual([1, 2, 3]);
   });
+  it('sends a statement the second connection cannot prepare yet to the writer', async () => {
+    let insert: Promise<unknown> = Promise.resolve();
+    await db.transaction().execute(async (trx) => {
+      await sql`create table later (x integer)`.execute(trx);
+      // Outside the transaction: the read-only connection cannot see the table before the
+      // group commits, so the insert must wait for the writer rather than fail.
+      insert = sql`insert into later (x) values (1)`.execute(db);
+    });
+    await insert;
+    const { rows } = await sql<{ x: number }>`select x from later`.execute(db);
+    expect(rows).toEqual([{ x: 1 }]);
+  });
 });

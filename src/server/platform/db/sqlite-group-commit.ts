@@ -214,9 +214,8 @@ class GroupCommitDriver implements Driver {
   /** Runs one statement for a lease: in its transaction, or with the meaning it has alone. */
   async execute(lease: Lease, query: CompiledQuery): Promise<QueryResult<unknown>> {
     if (lease.inTransaction) return run(this.#prepareWriter, query);
-    if (this.#prepareReader !== null && this.#prepareReader(query.sql).readonly) {
-      return run(this.#prepareReader, query);
-    }
+    if (this.#isCommittedRead(query.sql))
+      return run(this.#prepareReader ?? this.#prepareWriter, query);
     await this.#lock(lease);
     this.#commitGroup();
     return run(this.#prepareWriter, query);
@@ -234,6 +233,20 @@ class GroupCommitDriver implements Driver {
     await this.#lock(lease);
     this.#commitGroup();
     yield* iterate(this.#prepareWriter, query);
+  }
+
+  /**
+   * True when the statement only reads and the second connection can run it. A statement it
+   * cannot even prepare (a table the open group has just created) goes to the writer, which
+   * commits the group first.
+   */
+  #isCommittedRead(sql: string): boolean {
+    if (this.#prepareReader === null) return false;
+    try {
+      return this.#prepareReader(sql).readonly;
+    } catch {
+      return false;
+    }
   }
 
   async #lock(lease: Lease): Promise<void> {
