@@ -28,6 +28,10 @@ const tabularOnly = [
   { name: 'csv-stringify/sync', message: tabularMessage },
   { name: 'exceljs', message: tabularMessage },
 ];
+const workersOnly = [
+  { name: 'node:worker_threads', message: 'Use src/server/platform/workers (startWorker).' },
+  { name: 'worker_threads', message: 'Use src/server/platform/workers (startWorker).' },
+];
 const processOnly = [
   { name: 'node:child_process', message: 'Only platform/db/pg-tools.ts runs external programs.' },
 ];
@@ -40,6 +44,7 @@ const driverOwners = [
   'src/server/platform/db/**',
   'src/server/platform/crypto/**',
   'src/server/platform/files.ts',
+  'src/server/platform/workers/**',
 ];
 
 // React's hook rules, every one an error (the plugin's preset marks some as warnings).
@@ -51,9 +56,14 @@ const reactHooksRules = Object.fromEntries(
 function serverRule(extraPatterns, owned = []) {
   const ownedNames = new Set(owned.map((path) => path.name));
   return {
-    paths: [...drivers, ...cryptoOnly, ...fsOnly, ...processOnly, ...tabularOnly].filter(
-      (path) => !ownedNames.has(path.name),
-    ),
+    paths: [
+      ...drivers,
+      ...cryptoOnly,
+      ...fsOnly,
+      ...processOnly,
+      ...tabularOnly,
+      ...workersOnly,
+    ].filter((path) => !ownedNames.has(path.name)),
     patterns: [
       { group: ['**/cli/**', '**/web/**'], message: 'server never imports cli or web.' },
       ...extraPatterns,

@@ -96,13 +96,13 @@ export async function openVigil(
   // measures aggregation, and the import benchmark measures the full write path.
   const started = performance.now();
   await database.db.transaction().execute(async (trx) => {
-    const [key] = await services.vault.createRecordKeys(trx, 1);
-    if (key === undefined) throw new Error('no data key');
+    const key = services.vault.newRecordKey();
+    await services.vault.storeRecordKeys(trx, [key]);
     const chunk = 10_000;
     for (let start = 0; start < rows; start += chunk) {
       const batch = [];
       for (let i = start; i < Math.min(rows, start + chunk); i += 1) {
-        batch.push(caseRow(cases, i, key.dataKeyId, at));
+        batch.push(caseRow(cases, i, key.id, at));
       }
       await database.insertRows(trx, 'cases', batch);
     }

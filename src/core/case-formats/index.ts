@@ -11,6 +11,7 @@
  * under the format's header (`ctdcGlobalColumns`, `ctdcSyntheticColumns()`, `htcdsHeader()`).
  */
 
+export { parseCaseRow, type CaseFileLayout, type ParsedRow } from './case-row.js';
 export {
   cellIssueReasons,
   type CellIssue,

@@ -1,31 +1,14 @@
 import {
   detectCaseFormat,
   isHtcdsLabelRow,
-  parseCtdcGlobalRow,
-  parseCtdcSyntheticRow,
-  parseHtcdsRow,
-  toRawRow,
   type CaseFileFormat,
-  type CellIssue,
-  type FormatDetection,
+  type CaseFileLayout,
 } from '../../../core/case-formats/index.js';
 import { AppError } from '../../../shared/app-error.js';
-import type { CaseImportFormat, CaseRecord } from '../../../shared/case-schemas.js';
+import type { CaseImportFormat } from '../../../shared/case-schemas.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
 import { TabularReadError, type TabularRow } from '../../platform/tabular/tabular-types.js';
 import { readXlsx } from '../../platform/tabular/xlsx-file.js';
-
-/** One data row of a case file after parsing. */
-export type ParsedRow =
-  | {
-      ok: true;
-      /** 1-based line (CSV) or row (XLSX) number in the file. */
-      row: number;
-      record: CaseRecord;
-      /** The row's cells in header order: what makes two rows the same row. */
-      content: string;
-    }
-  | { ok: false; row: number; errors: readonly CellIssue[] };
 
 // Zip archives (XLSX) start with "PK\x03\x04".
 function isXlsx(buffer: Buffer): boolean {
@@ -61,10 +44,7 @@ function familyOf(format: CaseFileFormat): CaseImportFormat {
 }
 
 /** A case file read and recognised, its data rows not yet parsed. */
-export interface CaseFileTable {
-  format: CaseFileFormat;
-  header: readonly string[];
-  detection: FormatDetection;
+export interface CaseFileTable extends CaseFileLayout {
   rows: readonly TabularRow[];
 }
 
@@ -100,23 +80,4 @@ export async function readCaseFile(
       ? rest
       : table.rows;
   return { format: detection.format, header: table.header, detection, rows };
-}
-
-/** Parses one data row of a read file into a case record or precise cell errors. */
-export function parseCaseRow(
-  file: CaseFileTable,
-  tabular: TabularRow,
-  fallbackRegistrationYear: number,
-): ParsedRow {
-  const { row, issue } = toRawRow(file.header, tabular.cells, file.detection);
-  const result =
-    file.format === 'ctdc-global'
-      ? parseCtdcGlobalRow(row)
-      : file.format === 'ctdc-synthetic'
-        ? parseCtdcSyntheticRow(row)
-        : parseHtcdsRow(row, { fallbackRegistrationYear });
-  const errors = [...(issue === null ? [] : [issue]), ...(result.ok ? [] : result.errors)];
-  return result.ok && errors.length === 0
-    ? { ok: true, row: tabular.line, record: result.record, content: JSON.stringify(tabular.cells) }
-    : { ok: false, row: tabular.line, errors };
 }

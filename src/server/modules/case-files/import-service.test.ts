@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
@@ -8,10 +7,8 @@ import {
 } from '../../../test-support/test-db.js';
 import { createServices, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
-import { createImportService, type ImportService } from './import-service.js';
-
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../test/fixtures/cases/${name}`, import.meta.url));
+import { caseFixture as fixture, importServiceWith } from '../../../test-support/import-harness.js';
+import type { ImportService } from './import-service.js';
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
 describe.each(databaseKinds)('case imports on %s', (kind) => {
@@ -141,19 +138,10 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
   });
 
   it('a crash injected mid-import leaves no case of the batch behind', async () => {
-    const failing = createImportService({
-      database,
-      audit: services.audit,
-      vault: services.vault,
-      cases: services.cases,
-      organisationPath: async (db, id) => (await services.organisations.load(db, id)).path,
-      rowKey: services.keyring.keyedHash('case-import-row'),
-      now: services.now,
-      tuning: {
-        batchSize: 1000,
-        afterBatchWrite: () => {
-          throw new Error('power cut');
-        },
+    const failing = importServiceWith(services, database, {
+      batchSize: 1000,
+      afterBatchWrite: () => {
+        throw new Error('power cut');
       },
     });
     const keysBefore = (await database.db.selectFrom('data_keys').select('id').execute()).length;

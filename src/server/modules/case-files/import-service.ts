@@ -1,13 +1,23 @@
 import { AppError, isAppError } from '../../../shared/app-error.js';
-import type { CaseImportFormat, CaseRecord } from '../../../shared/case-schemas.js';
+import type { CaseImportFormat } from '../../../shared/case-schemas.js';
 import type { ImportRejection } from '../../../shared/import-schemas.js';
 import { newId, sha256Hex } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { CaseService } from '../cases/index.js';
+import {
+  importWorkerEntry,
+  prepareBatch,
+  type BatchOutcome,
+  type BatchRequest,
+  type BatchRow,
+  type CaseService,
+  type PreparedCase,
+} from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
-import { parseCaseRow, readCaseFile, type ParsedRow } from './case-file-parser.js';
+import type { ParsedRow } from '../../../core/case-formats/index.js';
+import { readCaseFile } from './case-file-parser.js';
+import { spareCores, startWorker } from '../../platform/workers/worker-thread.js';
 import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
 import { findImportedFile, findJob, insertJob, listJobs, updateJob } from './import-repo.js';
@@ -43,11 +53,24 @@ export interface ImportService {
 export interface ImportTuning {
   /** Valid rows written per transaction. A failure rolls back its whole batch. */
   batchSize: number;
+  /**
+   * Worker threads that parse and seal batches while this thread writes (0: none, all in this
+   * thread). Default: the cores beside the main thread, at most 3.
+   */
+  workers: number;
+  /** Imports with fewer new rows than this run in this thread (a worker takes time to start). */
+  workerMinRows: number;
   /** Called inside each batch's transaction after its rows are written (fault injection). */
   afterBatchWrite?: (batch: number) => void;
 }
 
 const maxStoredRejections = 1000;
+
+/** Where an import's batches are parsed and prepared: this thread or worker threads. */
+interface Preparer {
+  prepare: (request: BatchRequest) => Promise<BatchOutcome[]>;
+  close: () => Promise<void>;
+}
 
 function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
   const out: ImportRejection[] = [];
@@ -80,7 +103,12 @@ export function createImportService(deps: {
   tuning?: Partial<ImportTuning>;
 }): ImportService {
   const { database, audit, vault, cases, now } = deps;
-  const tuning: ImportTuning = { batchSize: 5000, ...deps.tuning };
+  const tuning: ImportTuning = {
+    batchSize: 5000,
+    workers: Math.min(3, spareCores()),
+    workerMinRows: 10_000,
+    ...deps.tuning,
+  };
   const progress = new Map<string, number>();
 
   const view = async (
@@ -162,6 +190,33 @@ export function createImportService(deps: {
     });
   };
 
+  /** Batches prepared in this thread (small imports, dry runs). */
+  const localPreparer: Preparer = {
+    prepare: (request) => Promise.resolve(prepareBatch(vault.newRecordKey, request)),
+    close: () => Promise.resolve(),
+  };
+
+  /** Batches prepared by worker threads, each batch going to the next worker in turn. */
+  const workerPreparer = (count: number): Preparer => {
+    const entry = importWorkerEntry();
+    const keyring = vault.keyringForWorker();
+    const workers = Array.from({ length: count }, () =>
+      startWorker<BatchRequest, BatchOutcome[]>(entry, keyring),
+    );
+    let turn = 0;
+    return {
+      prepare: (request) => {
+        const worker = workers[turn % workers.length];
+        turn += 1;
+        if (worker === undefined) throw new Error('no import worker');
+        return worker.request(request);
+      },
+      close: async () => {
+        await Promise.all(workers.map((worker) => worker.close()));
+      },
+    };
+  };
+
   const numberClash = (row: number, number: string): ParsedRow => ({
     ok: false,
     row,
@@ -181,70 +236,93 @@ export function createImportService(deps: {
     request: ImportRequest,
     onProgress?: ImportProgress,
   ) => {
+    let preparer: Preparer = localPreparer;
     try {
       await updateJob(database.db, job.id, { status: 'running' });
       const file = await readCaseFile(request.content, request.format);
       const total = file.rows.length;
       const keys = sourceKeysOf(job.organisationId, file.rows);
       const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
-      const pending = file.rows.flatMap((row, index) => {
+      const pending = file.rows.flatMap((row, index): BatchRow[] => {
         const sourceKey = keys[index] ?? '';
-        return existing.has(sourceKey) ? [] : [{ row, sourceKey }];
+        return existing.has(sourceKey) ? [] : [{ line: row.line, cells: row.cells, sourceKey }];
       });
       const duplicates = total - pending.length;
       const fallbackYear = now().getUTCFullYear();
+      const layout = { format: file.format, header: file.header, detection: file.detection };
       const rejectedRows: ParsedRow[] = [];
       const seenNumbers = new Set<string>();
       let imported = 0;
       let processed = duplicates;
       progress.set(job.id, processed);
       onProgress?.(processed, total);
-      // Rows are parsed a batch at a time, so memory stays flat however large the file.
-      for (
-        let start = 0, batch = 0;
-        start < pending.length;
-        start += tuning.batchSize, batch += 1
-      ) {
-        const slice = pending.slice(start, start + tuning.batchSize);
-        const parsed = slice.map(({ row, sourceKey }) => ({
-          parsed: parseCaseRow(file, row, fallbackYear),
-          sourceKey,
-        }));
-        const numbers = parsed.flatMap(({ parsed: p }) =>
-          p.ok && p.record.caseNumber !== null ? [p.record.caseNumber] : [],
+      const useWorkers =
+        !job.dryRun && tuning.workers > 0 && pending.length >= tuning.workerMinRows;
+      preparer = useWorkers ? workerPreparer(tuning.workers) : localPreparer;
+      // Rows are parsed a batch at a time, so memory stays flat however large the file; with
+      // workers, the next batches are prepared while this thread writes the current one.
+      const ahead = useWorkers ? tuning.workers + 1 : 1;
+      const queued: { size: number; outcomes: Promise<BatchOutcome[]> }[] = [];
+      let nextStart = 0;
+      const enqueue = (using: Preparer) => {
+        const slice = pending.slice(nextStart, nextStart + tuning.batchSize);
+        nextStart += slice.length;
+        const outcomes = using.prepare({
+          layout,
+          fallbackYear,
+          rows: slice,
+          write: job.dryRun
+            ? null
+            : {
+                organisationId: job.organisationId,
+                importJobId: job.id,
+                createdBy: job.createdBy,
+                at: now().toISOString(),
+              },
+        });
+        // Awaited in turn below; a batch left waiting after an earlier failure is not.
+        outcomes.catch(() => undefined);
+        queued.push({ size: slice.length, outcomes });
+      };
+      for (let batch = 0; nextStart < pending.length || queued.length > 0; batch += 1) {
+        while (queued.length < ahead && nextStart < pending.length) enqueue(preparer);
+        const next = queued.shift();
+        if (next === undefined) break;
+        const outcomes = await next.outcomes;
+        const numbers = outcomes.flatMap((o) =>
+          o.ok && o.caseNumber !== null ? [o.caseNumber] : [],
         );
         // A case number the file brings must be free in the organisation and unique in the file.
         const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbers);
-        const valid: { record: CaseRecord; sourceKey: string; synthetic: boolean }[] = [];
-        for (const { parsed: p, sourceKey } of parsed) {
-          if (!p.ok) {
-            rejectedRows.push(p);
+        const valid: PreparedCase[] = [];
+        let validRows = 0;
+        for (const outcome of outcomes) {
+          if (!outcome.ok) {
+            rejectedRows.push(outcome.refused);
             continue;
           }
-          const number = p.record.caseNumber;
+          const number = outcome.caseNumber;
           if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
-            rejectedRows.push(numberClash(p.row, number));
+            rejectedRows.push(numberClash(outcome.line, number));
             continue;
           }
           if (number !== null) seenNumbers.add(number);
-          valid.push({ record: p.record, sourceKey, synthetic: false });
+          validRows += 1;
+          if (outcome.prepared !== null) valid.push(outcome.prepared);
         }
         if (!job.dryRun && valid.length > 0) {
           await database.db.transaction().execute(async (trx) => {
-            await cases.insertMany(trx, job.organisationId, valid, {
-              importJobId: job.id,
-              createdBy: job.createdBy,
-            });
+            await cases.writePrepared(trx, job.organisationId, valid);
             tuning.afterBatchWrite?.(batch);
             await updateJob(trx, job.id, {
-              processed_rows: processed + slice.length,
+              processed_rows: processed + next.size,
               imported_rows: imported + valid.length,
             });
             await record(trx, ctx, 'case.import', job);
           });
         }
-        imported += valid.length;
-        processed += slice.length;
+        imported += validRows;
+        processed += next.size;
         progress.set(job.id, processed);
         onProgress?.(processed, total);
       }
@@ -276,6 +354,7 @@ export function createImportService(deps: {
       if (!isAppError(error)) throw error;
     } finally {
       progress.delete(job.id);
+      await preparer.close();
     }
   };
 

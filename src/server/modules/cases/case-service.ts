@@ -4,7 +4,6 @@ import { victimIdentitySchema } from '../../../shared/case-schemas.js';
 import type {
   CaseListQuery,
   CaseRecord,
-  Victim,
   caseUpdateBodySchema,
 } from '../../../shared/case-schemas.js';
 import type { z } from 'zod';
@@ -15,8 +14,15 @@ import type { AuditService } from '../audit/index.js';
 import type { VaultService } from '../vault/index.js';
 import { hasActiveBreakGlass } from './break-glass-repo.js';
 import { crisisExists } from './crisis-repo.js';
-import { childrenOf, decodeChild, encodeChild, openIdentity, sealIdentity } from './case-codec.js';
+import type { childrenOf } from './case-codec.js';
+import { decodeChild, encodeChild, openIdentity, sealIdentity } from './case-codec.js';
 import { childKinds, type ChildKind, type OpenedCase, type StoredCase } from './case-model.js';
+import {
+  prepareCase,
+  victimFacts,
+  type NewCaseItem,
+  type PreparedCase,
+} from './case-preparation.js';
 import { authorizeCase, caseViewOf } from './case-policy.js';
 import {
   caseToRow,
@@ -90,15 +96,18 @@ export interface CaseService {
   insertMany: (
     trx: Executor,
     organisationId: string,
-    items: readonly { record: CaseRecord; sourceKey: string | null; synthetic: boolean }[],
+    items: readonly NewCaseItem[],
     options: { importJobId: string | null; createdBy: string | null },
   ) => Promise<string[]>;
-}
-
-function victimFacts(victim: Victim): StoredCase['victim'] {
-  const facts: Partial<Victim> = { ...victim };
-  delete facts.identity;
-  return facts as StoredCase['victim'];
+  /**
+   * Writes cases prepared by `prepareCase` (perhaps in a worker thread) inside a caller's
+   * transaction: numbers those without one, stores their keys, rows and children.
+   */
+  writePrepared: (
+    trx: Executor,
+    organisationId: string,
+    prepared: readonly PreparedCase[],
+  ) => Promise<string[]>;
 }
 
 export function createCaseService(deps: {
@@ -144,71 +153,45 @@ export function createCaseService(deps: {
     ]);
   };
 
-  const insertMany: CaseService['insertMany'] = async (trx, organisationId, items, options) => {
-    const at = now().toISOString();
-    const rows = [];
-    const ids: string[] = [];
-    const childRows: Record<ChildKind, ReturnType<typeof encodeChild>[]> = {
-      perpetrators: [],
-      events: [],
-      supportPlans: [],
-    };
-    const keys = await vault.createRecordKeys(trx, items.length);
-    // Numbers for records that bring none: `<year>-<sequence>` per organisation.
+  const writePrepared: CaseService['writePrepared'] = async (trx, organisationId, prepared) => {
+    // Numbers for records that bring none: `<year>-<sequence>` per organisation, in order.
     const unnumbered = new Map<number, number>();
-    for (const { record } of items) {
-      if (record.caseNumber === null) {
-        unnumbered.set(record.registrationYear, (unnumbered.get(record.registrationYear) ?? 0) + 1);
+    for (const { row, registrationYear } of prepared) {
+      if (row.case_number === '') {
+        unnumbered.set(registrationYear, (unnumbered.get(registrationYear) ?? 0) + 1);
       }
     }
     const numbers = new Map<number, string[]>();
     for (const [year, count] of unnumbered) {
       numbers.set(year, (await reserveCaseNumbers(trx, organisationId, year, count)).reverse());
     }
-    for (const [index, { record, sourceKey, synthetic }] of items.entries()) {
-      const id = newId();
-      const key = keys[index];
-      if (key === undefined) throw new Error('one data key per record');
-      const { dataKeyId, cipher } = key;
-      const victim = deriveVictim(record.victim, record.registeredOn ?? at.slice(0, 10));
-      const stored: StoredCase = {
-        id,
-        organisationId,
-        caseNumber: record.caseNumber ?? numbers.get(record.registrationYear)?.pop() ?? '',
-        status: record.status,
-        registrationYear: record.registrationYear,
-        registeredOn: record.registeredOn,
-        dataSource: record.dataSource,
-        synthetic,
-        importJobId: options.importJobId,
-        dataKeyId,
-        identitySealed: sealIdentity(cipher, id, victim.identity),
-        victim: victimFacts(victim),
-        forgottenAt: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
-      rows.push(caseToRow(stored, { sourceKey, createdBy: options.createdBy }));
-      for (const [kind, children] of Object.entries(childrenOf(record)) as [
-        ChildKind,
-        ReturnType<typeof childrenOf>[ChildKind],
-      ][]) {
-        children.forEach((child, position) => {
-          childRows[kind].push(encodeChild(cipher, kind, id, newId(), position, child));
-        });
-      }
-      ids.push(id);
-    }
+    const rows = prepared.map(({ row, registrationYear }) =>
+      row.case_number === ''
+        ? { ...row, case_number: numbers.get(registrationYear)?.pop() ?? '' }
+        : row,
+    );
+    await vault.storeRecordKeys(
+      trx,
+      prepared.map(({ key }) => key),
+    );
     await insertCaseRows(database.insertRows, trx, rows);
     await deps.afterCaseRowsWritten?.(
       trx,
       rows.map((after) => ({ before: null, after })),
     );
-    for (const kind of Object.keys(childRows) as ChildKind[]) {
-      await insertChildRows(database.insertRows, trx, kind, childRows[kind]);
+    for (const kind of Object.keys(childKinds) as ChildKind[]) {
+      const children = prepared.flatMap((one) =>
+        one.children.filter((c) => c.kind === kind).map((c) => c.child),
+      );
+      await insertChildRows(database.insertRows, trx, kind, children);
     }
-    return ids;
+    return rows.map((row) => row.id);
+  };
+
+  const insertMany: CaseService['insertMany'] = async (trx, organisationId, items, options) => {
+    const context = { organisationId, ...options, at: now().toISOString() };
+    const prepared = items.map((item) => prepareCase(vault.newRecordKey, context, item));
+    return writePrepared(trx, organisationId, prepared);
   };
 
   const load = async (db: Executor, id: string) => {
@@ -272,6 +255,7 @@ export function createCaseService(deps: {
     loadFor,
     cipherOf,
     insertMany,
+    writePrepared,
     takenCaseNumbers,
     async recordsOf(db, organisationId, withIdentity) {
       const out: { stored: StoredCase; record: CaseRecord }[] = [];

@@ -1,5 +1,11 @@
 import { AppError } from '../../../shared/app-error.js';
-import { newId, type FieldCipher, type Keyring } from '../../platform/crypto/index.js';
+import {
+  keyringForWorker,
+  newId,
+  type FieldCipher,
+  type Keyring,
+  type KeyringTransfer,
+} from '../../platform/crypto/index.js';
 import type { Database, Executor, InsertRows } from '../../platform/db/database.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -18,17 +24,33 @@ export interface VaultService {
   keyId: string;
   /** Creates and stores a data key for a new record, inside the record's transaction. */
   createRecordKey: (trx: Executor) => Promise<{ dataKeyId: string; cipher: FieldCipher }>;
-  /** Creates `count` data keys at once (imports), inside the records' transaction. */
-  createRecordKeys: (
-    trx: Executor,
-    count: number,
-  ) => Promise<{ dataKeyId: string; cipher: FieldCipher }[]>;
+  /** A data key for a record not yet written; `storeRecordKeys` stores it with the record. */
+  newRecordKey: () => NewRecordKey;
+  /** Stores keys from `newRecordKey` (bulk writes), inside their records' transaction. */
+  storeRecordKeys: (trx: Executor, keys: readonly StorableRecordKey[]) => Promise<void>;
+  /** The keyring for a worker thread that makes record keys (`recordKeyMaker` there). */
+  keyringForWorker: () => KeyringTransfer;
   /** The cipher of a stored key; `crypto.key_shredded` once it was destroyed. */
   cipherFor: (db: Executor, dataKeyId: string) => Promise<FieldCipher>;
   /** Crypto-shreds a record's key: its sealed fields become unrecoverable. */
   shred: (trx: Executor, dataKeyId: string) => Promise<boolean>;
   /** Live keys per master-key fingerprint (for start-up checks and rotation). */
   keyCounts: (db: Executor) => Promise<Map<string, number>>;
+}
+
+/** A data key made for a record not yet written: its id, wrapped form and cipher. */
+export interface NewRecordKey {
+  id: string;
+  wrapped: string;
+  cipher: FieldCipher;
+}
+
+/** What is stored of a record key: it never leaves its maker unwrapped. */
+export type StorableRecordKey = Pick<NewRecordKey, 'id' | 'wrapped'>;
+
+/** Makes record keys under a keyring without storing them (in a worker thread, too). */
+export function recordKeyMaker(keyring: Keyring): () => NewRecordKey {
+  return () => ({ id: newId(), ...keyring.newDataKey() });
 }
 
 /** The binding context of a sealed field, so a ciphertext cannot be moved to another place. */
@@ -55,9 +77,9 @@ export function createVaultService(
       });
       return { dataKeyId, cipher };
     },
-    async createRecordKeys(trx, count) {
+    newRecordKey: recordKeyMaker(keyring),
+    async storeRecordKeys(trx, keys) {
       const at = now().toISOString();
-      const keys = Array.from({ length: count }, () => ({ id: newId(), ...keyring.newDataKey() }));
       await insertDataKeys(
         insertRows,
         trx,
@@ -68,8 +90,8 @@ export function createVaultService(
           createdAt: at,
         })),
       );
-      return keys.map((key) => ({ dataKeyId: key.id, cipher: key.cipher }));
     },
+    keyringForWorker: () => keyringForWorker(keyring),
     async cipherFor(db, dataKeyId) {
       const row = await findWrapped(db, dataKeyId);
       if (row === undefined) throw new AppError('crypto.decrypt_failed', { reason: 'no key' });

@@ -5,7 +5,10 @@ export { checkTotp, generateTotp, newTotpSecret, totpUri } from './totp.js';
 export {
   createKeyring,
   generateMasterKey,
+  keyringForWorker,
+  keyringFromWorkerData,
   parseMasterKey,
   type FieldCipher,
   type Keyring,
+  type KeyringTransfer,
 } from './keyring.js';

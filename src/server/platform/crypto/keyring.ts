@@ -97,6 +97,33 @@ export function generateMasterKey(): string {
 // Each keyring's wrap function, reachable only from this file: re-wrapping hands a raw data key
 // from one keyring to another without putting it on any interface.
 const wrappers = new WeakMap<Keyring, (dataKey: Buffer) => string>();
+// Each keyring's master key as given, for handing the keyring to a worker thread.
+const masters = new WeakMap<Keyring, string>();
+
+/**
+ * What a worker thread of this process needs to hold the same keyring. It travels only as
+ * `workerData` (copied within the process's own memory), never to disk, logs or the network.
+ */
+export interface KeyringTransfer {
+  readonly kind: 'vigil/keyring';
+  readonly masterKey: string;
+}
+
+/** The transfer form of a keyring, for a worker thread (see `KeyringTransfer`). */
+export function keyringForWorker(keyring: Keyring): KeyringTransfer {
+  const masterKey = masters.get(keyring);
+  if (masterKey === undefined) throw new Error('Keyring was not created here');
+  return { kind: 'vigil/keyring', masterKey };
+}
+
+/** Inside a worker thread: the keyring its starter handed over. */
+export function keyringFromWorkerData(data: unknown): Keyring {
+  const transfer = data as Partial<KeyringTransfer> | null;
+  if (transfer?.kind !== 'vigil/keyring' || typeof transfer.masterKey !== 'string') {
+    throw new Error('Not a keyring transfer');
+  }
+  return createKeyring(transfer.masterKey);
+}
 
 /** Creates a keyring around a master key given as base64. */
 export function createKeyring(masterKeyBase64: string): Keyring {
@@ -141,6 +168,7 @@ export function createKeyring(masterKeyBase64: string): Keyring {
     },
   };
   wrappers.set(keyring, wrap);
+  masters.set(keyring, masterKeyBase64);
   Object.freeze(keyring);
   return keyring;
 }
