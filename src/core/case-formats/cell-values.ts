@@ -76,12 +76,17 @@ export function createRowReader(
   row: RawRow,
   canonicalOf: (name: string) => string | null,
 ): RowReader {
+  const canonical = canonicalNamesOf(canonicalOf);
   const cells = new Map<string, { name: string; value: string }>();
-  for (const [name, value] of Object.entries(row)) {
-    const canonical = canonicalOf(name.replace(/^\uFEFF/, '').trim());
+  for (const name in row) {
+    let column = canonical.get(name);
+    if (column === undefined) {
+      column = canonicalOf(name.replace(/^\uFEFF/, '').trim());
+      canonical.set(name, column);
+    }
     // The first spelling wins: a file repeating a column keeps its first occurrence.
-    if (canonical !== null && !cells.has(canonical)) {
-      cells.set(canonical, { name, value: (value ?? '').trim() });
+    if (column !== null && !cells.has(column)) {
+      cells.set(column, { name, value: (row[name] ?? '').trim() });
     }
   }
   const errors: CellIssue[] = [];
@@ -99,6 +104,23 @@ export function createRowReader(
     errors,
     warnings,
   };
+}
+
+// Each resolver's answers by header name as the file spells it: every row of a file repeats
+// the same names, so each is cleaned and looked up once. Bounded, in case a caller builds
+// rows with ever new names.
+const resolvedNames = new WeakMap<(name: string) => string | null, Map<string, string | null>>();
+const maxResolvedNames = 10_000;
+
+function canonicalNamesOf(
+  canonicalOf: (name: string) => string | null,
+): Map<string, string | null> {
+  let names = resolvedNames.get(canonicalOf);
+  if (names === undefined || names.size > maxResolvedNames) {
+    names = new Map();
+    resolvedNames.set(canonicalOf, names);
+  }
+  return names;
 }
 
 /** Case-insensitive column lookup over a fixed set of canonical names plus aliases. */

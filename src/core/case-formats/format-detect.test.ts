@@ -120,6 +120,18 @@ describe('toRawRow', () => {
     });
   });
 
+  it('keeps the first of a repeated column, and reads columns named like Object properties', () => {
+    const odd = ['gender', ' gender ', '__proto__', 'constructor', ''];
+    const { row } = toRawRow(odd, ['Female', 'Male', 'x', 'y', 'z']);
+    expect(Object.entries(row)).toEqual([
+      ['gender', 'Female'],
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    // The header is worked out once; a second row under it reads its own cells.
+    expect(toRawRow(odd, ['Male', '', '', '', '']).row.gender).toBe('Male');
+  });
+
   it('realigns a CTDC row that lacks the empty cell under the terms-of-use cell', () => {
     const wide = [termsOfUse, ...ctdcGlobalColumns];
     const { row } = toRawRow(

@@ -128,6 +128,25 @@ function failure(
   return { ok: false, problem, format, columns, message };
 }
 
+// Each header's cleaned names (null for an empty or repeated one, whose cells are not read),
+// worked out once per header rather than once per row.
+const headerKeys = new WeakMap<readonly string[], readonly (string | null)[]>();
+
+function headerKeysOf(header: readonly string[]): readonly (string | null)[] {
+  let keys = headerKeys.get(header);
+  if (keys === undefined) {
+    const seen = new Set<string>();
+    keys = header.map((name) => {
+      const key = clean(name);
+      if (key === '' || seen.has(key)) return null;
+      seen.add(key);
+      return key;
+    });
+    headerKeys.set(header, keys);
+  }
+  return keys;
+}
+
 /**
  * Pairs a row's cells with the header's names. Cells beyond the header are an issue when
  * filled. A CTDC row missing the empty cell under the terms-of-use header cell is realigned.
@@ -143,11 +162,13 @@ export function toRawRow(
     detection.termsOfUseColumn &&
     cells.length === header.length - 1;
   const aligned = shifted ? ['', ...cells] : cells;
-  const row = new Map<string, string>();
-  header.forEach((name, index) => {
-    const key = clean(name);
-    if (key !== '' && !row.has(key)) row.set(key, aligned[index] ?? '');
-  });
+  const keys = headerKeysOf(header);
+  // No prototype: a header cell named like an Object property (`__proto__`) is a column too.
+  const row = Object.create(null) as Record<string, string>;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
+    if (key !== undefined && key !== null) row[key] = aligned[index] ?? '';
+  }
   const extra = aligned.slice(header.length);
   const firstFilled = extra.findIndex((cell) => cell.trim() !== '');
   const issue: CellIssue | null =
@@ -159,5 +180,5 @@ export function toRawRow(
           reason: 'unexpected_cells',
           message: `The row has ${aligned.length} cells but the header only ${header.length}`,
         };
-  return { row: Object.fromEntries(row), issue };
+  return { row, issue };
 }
