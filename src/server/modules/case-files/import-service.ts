@@ -65,6 +65,8 @@ export interface ImportTuning {
 }
 
 const maxStoredRejections = 1000;
+// No case row fits in fewer bytes than this (a few short cells and their separators).
+const minBytesPerRow = 32;
 
 /** Where an import's batches are parsed and prepared: this thread or worker threads. */
 interface Preparer {
@@ -237,6 +239,13 @@ export function createImportService(deps: {
     onProgress?: ImportProgress,
   ) => {
     let preparer: Preparer = localPreparer;
+    // A file big enough to hold `workerMinRows` rows starts its workers before it is read, so
+    // they load while this thread parses the file; if fewer new rows come out, they go unused.
+    const mayUseWorkers = !job.dryRun && tuning.workers > 0;
+    const early =
+      mayUseWorkers && request.content.length >= tuning.workerMinRows * minBytesPerRow
+        ? workerPreparer(tuning.workers)
+        : null;
     try {
       await updateJob(database.db, job.id, { status: 'running' });
       const file = await readCaseFile(request.content, request.format);
@@ -256,9 +265,8 @@ export function createImportService(deps: {
       let processed = duplicates;
       progress.set(job.id, processed);
       onProgress?.(processed, total);
-      const useWorkers =
-        !job.dryRun && tuning.workers > 0 && pending.length >= tuning.workerMinRows;
-      preparer = useWorkers ? workerPreparer(tuning.workers) : localPreparer;
+      const useWorkers = mayUseWorkers && pending.length >= tuning.workerMinRows;
+      preparer = useWorkers ? (early ?? workerPreparer(tuning.workers)) : localPreparer;
       // Rows are parsed a batch at a time, so memory stays flat however large the file; with
       // workers, the next batches are prepared while this thread writes the current one.
       const ahead = useWorkers ? tuning.workers + 1 : 1;
@@ -355,6 +363,7 @@ export function createImportService(deps: {
     } finally {
       progress.delete(job.id);
       await preparer.close();
+      await early?.close();
     }
   };
 

@@ -119,6 +119,25 @@ describe.each(databaseKinds)('case imports in worker threads on %s', (kind) => {
     expect(new Set(keys.map((key) => key.id)).size).toBe(local.importedRows);
   });
 
+  it('a file big enough for workers whose rows turn out fewer imports in this thread', async () => {
+    // 20 rows × 32 bytes is less than the file's size, so workers start before it is read; it
+    // holds fewer than 20 rows, so they are closed unused and the rows are prepared here.
+    const organisationId = await newOrganisation('field');
+    const content = fixture('ctdc-global.csv');
+    expect(content.length).toBeGreaterThan(20 * 32);
+    const job = await importer({ workers: 1, workerMinRows: 20 }).run(system, {
+      organisationId,
+      format: 'ctdc',
+      content,
+      dryRun: false,
+    });
+    expect(job.status).toBe('succeeded');
+    expect(job.totalRows).toBeLessThan(20);
+    expect(await database.db.selectFrom('cases').select('id').execute()).toHaveLength(
+      job.importedRows,
+    );
+  });
+
   it('a crash mid-import with workers keeps whole batches only, and a re-run completes', async () => {
     const organisationId = await newOrganisation('field');
     const request = {
