@@ -198,6 +198,23 @@ describe.each(databaseKinds)('case cube on %s', (kind) => {
     expect((await expectCubeMatches(['organisation', 'ageBand'])).total).toBe(15);
   });
 
+  it('a bulk write appends one weighted change per distinct set of facts', async () => {
+    const [one, other] = fc
+      .sample(caseRecordArb, { numRuns: 2, seed: 5 })
+      .map((r) => fit(r, false));
+    if (one === undefined || other === undefined) throw new Error('two records');
+    const distinct = { ...other, victim: { ...other.victim, gender: 'NonConforming' as const } };
+    const sameAsOne = { ...one, victim: { ...one.victim, gender: 'Feminine' as const } };
+    await insert(0, [sameAsOne, sameAsOne, sameAsOne, sameAsOne, sameAsOne, distinct, distinct]);
+    const changes = await database.db.selectFrom('case_cube_changes').selectAll().execute();
+    expect(changes.map((change) => change.weight).sort()).toEqual([2, 5]);
+    expect((await expectCubeMatches(['organisation', 'sex'])).total).toBe(7);
+    // Folded into the built cube too: two more of the same cases count twice more.
+    await insert(0, [distinct, sameAsOne]);
+    services.cube.dropCache();
+    expect((await expectCubeMatches(['sex', 'exploitation'])).total).toBe(9);
+  });
+
   it('a rebuild counts what maintenance counted', async () => {
     const records = fc.sample(caseRecordArb, { numRuns: 20, seed: 11 }).map((r) => fit(r, true));
     await insert(0, records);

@@ -227,17 +227,29 @@ export function createCaseCube(deps: { database: Database; now: () => Date }): C
 
   return {
     async recordCaseChanges(trx, changes) {
-      const rows: Insertable<CaseCubeChangesTable>[] = [];
+      // One row per distinct set of facts, weighted by how many cases share it: a bulk write
+      // (an import batch of thousands) appends hundreds of rows, not thousands.
+      const rows = new Map<string, Insertable<CaseCubeChangesTable>>();
+      const add = (row: FactColumns, weight: 1 | -1) => {
+        const change = changeRow(row, weight);
+        const key = [change.organisation_id, ...cubeDimensions.map((dim) => change[dim])].join(
+          '\u0000',
+        );
+        const same = rows.get(key);
+        if (same === undefined) rows.set(key, change);
+        else same.weight += weight;
+      };
       for (const { before, after } of changes) {
         if (before !== null && after !== null && sameCodes(before, after)) continue;
-        if (before !== null) rows.push(changeRow(before, -1));
-        if (after !== null) rows.push(changeRow(after, 1));
+        if (before !== null) add(before, -1);
+        if (after !== null) add(after, 1);
       }
-      if (rows.length === 0) return;
-      await appendChanges(database.insertRows, trx, rows);
+      const weighted = [...rows.values()].filter((row) => row.weight !== 0);
+      if (weighted.length === 0) return;
+      await appendChanges(database.insertRows, trx, weighted);
       await bumpVersions(
         trx,
-        rows.map((row) => row.organisation_id),
+        weighted.map((row) => row.organisation_id),
       );
     },
 

@@ -7,6 +7,7 @@ import * as caseNumberCounters from './migrations/20261128-02-case-number-counte
 import * as caseCube from './migrations/20261128-04-case-cube.js';
 import * as glotipReturns from './migrations/20261128-03-glotip-returns.js';
 import * as populations from './migrations/20261128-05-populations.js';
+import * as cubeChangeWeights from './migrations/20261206-01-cube-change-weights.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -22,6 +23,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261128-04-case-cube': caseCube,
   '20261128-03-glotip-returns': glotipReturns,
   '20261128-05-populations': populations,
+  '20261206-01-cube-change-weights': cubeChangeWeights,
 };
 
 /** Every migration's name, in the order they run. */
