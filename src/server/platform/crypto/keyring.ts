@@ -46,9 +46,12 @@ function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer): string {
   const iv = secureRandomBytes(ivBytes);
   const cipher = createCipheriv(algorithm, key, iv);
   cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const head = cipher.update(plaintext);
+  // GCM is a stream mode: `final` adds nothing (only the tag), so no copy is made for it.
+  const tail = cipher.final();
+  const body = tail.length === 0 ? head : Buffer.concat([head, tail]);
   const tag = cipher.getAuthTag();
-  return [iv, body, tag].map((part) => part.toString('base64url')).join('.');
+  return `${iv.toString('base64url')}.${body.toString('base64url')}.${tag.toString('base64url')}`;
 }
 
 function decrypt(key: Buffer, payload: string, aad: Buffer): Buffer {
