@@ -159,6 +159,10 @@ describe('internal statistics in Chromium', () => {
       // One change at a time: each select builds the next view from the one on screen.
       await page.getByTestId('stats-axis-row').selectOption('sex');
       await expect.poll(() => page.url()).toMatch(/row=sex/);
+      // As a person would: the next change once the page shows the first (the URL changes
+      // before the page has rendered from it, and a change made in between builds on the old
+      // view).
+      await page.locator('.stats-result[data-dims^="sex,"][aria-busy="false"]').waitFor();
       await page.getByTestId('stats-axis-column').selectOption('ageBand');
       await settle(page, 'sex,ageBand');
       expect(page.url()).toMatch(/row=sex&col=ageBand/);
