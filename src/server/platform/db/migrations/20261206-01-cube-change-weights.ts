@@ -6,14 +6,24 @@ import type { Dialect } from '../dialect.js';
  * appends one row per distinct set of analytic facts with the number of cases that share them,
  * instead of one row per case. Folding sums weights either way.
  *
- * PostgreSQL replaces the column's CHECK constraint. SQLite cannot alter a constraint: the
+ * PostgreSQL replaces the column's CHECK constraint (found by its definition). SQLite cannot alter a constraint: the
  * table is rebuilt under the new rule and its pending rows copied across.
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   if (dialect.kind === 'postgres') {
-    await sql`alter table case_cube_changes drop constraint case_cube_changes_weight_check`.execute(
-      db,
-    );
+    // Dropped by what it checks, not by name: a database made by other means (a restore, a
+    // hand-made schema) may have named the column's constraint differently.
+    await sql`do $$
+      declare found text;
+      begin
+        for found in
+          select conname from pg_constraint
+          where conrelid = 'case_cube_changes'::regclass and contype = 'c'
+            and pg_get_constraintdef(oid) like '%weight%'
+        loop
+          execute format('alter table case_cube_changes drop constraint %I', found);
+        end loop;
+      end $$`.execute(db);
     await sql`alter table case_cube_changes add constraint case_cube_changes_weight_check
       check (weight <> 0)`.execute(db);
     return;
