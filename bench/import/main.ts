@@ -17,6 +17,8 @@ const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
 const targetRowsPerSecond = 20_000;
 const targetRatio = 0.3;
 const baselineRounds = 3;
+// Vigil's import batch (ImportTuning.batchSize).
+const batchSize = 5000;
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
 const header = [
@@ -179,6 +181,60 @@ async function measureBaseline(
   return seconds;
 }
 
+/**
+ * For comparison only: what storing the rows costs whatever else happens. The case rows and
+ * data-key rows exactly as Vigil stored them, inserted raw in transactions of Vigil's batch
+ * size into a fresh schema, checkpoints as Vigil's import has them: no parsing, validation,
+ * sealing, aggregation or audit.
+ */
+async function measureStorageFloor(dir: string, vigilFile: string): Promise<number> {
+  const vigil = new SqliteDatabase(vigilFile, { readonly: true });
+  const all = (query: string) => vigil.prepare(query).all() as Record<string, unknown>[];
+  const organisations = all('select * from organisations');
+  const jobKeys = all('select * from data_keys where id in (select data_key_id from import_jobs)');
+  const jobs = all('select * from import_jobs');
+  const keys = all(
+    'select k.* from cases c join data_keys k on k.id = c.data_key_id order by c.id',
+  );
+  const cases = all('select * from cases order by id');
+  vigil.close();
+  const file = path.join(dir, 'floor.db');
+  const schema = openDatabase({ kind: 'sqlite', file });
+  await schema.migrate();
+  await schema.close();
+  const raw = new SqliteDatabase(file);
+  for (const pragma of pragmas) raw.pragma(pragma);
+  const inserter = (table: string, rows: Record<string, unknown>[]) => {
+    const columns = Object.keys(rows[0] ?? {});
+    const insert = raw.prepare(
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    return (row: Record<string, unknown>) => insert.run(columns.map((column) => row[column]));
+  };
+  const before = [
+    [inserter('organisations', organisations), organisations],
+    [inserter('data_keys', jobKeys), jobKeys],
+    [inserter('import_jobs', jobs), jobs],
+  ] as const;
+  for (const [insert, rows] of before) for (const row of rows) insert(row);
+  const insertKey = inserter('data_keys', keys);
+  const insertCase = inserter('cases', cases);
+  const batch = raw.transaction((start: number) => {
+    for (let i = start; i < Math.min(start + batchSize, cases.length); i += 1) {
+      insertKey(keys[i] ?? {});
+      insertCase(cases[i] ?? {});
+    }
+  });
+  // As during Vigil's import: checkpoints held back until the batches are written, then one.
+  raw.pragma('wal_autocheckpoint = 65536');
+  const started = performance.now();
+  for (let start = 0; start < cases.length; start += batchSize) batch(start);
+  raw.pragma('wal_checkpoint(PASSIVE)');
+  const seconds = (performance.now() - started) / 1000;
+  raw.close();
+  return seconds;
+}
+
 /** For comparison only: the same cells as 14 text columns of a table without any index. */
 function measureBareTable(dir: string, rows: readonly string[][]): number {
   const raw = new SqliteDatabase(path.join(dir, 'bare.db'));
@@ -211,6 +267,7 @@ try {
   }
   const baselineSeconds = [...rounds].sort((a, b) => a - b)[Math.floor(baselineRounds / 2)] ?? 0;
   const bareSeconds = measureBareTable(dir, rows);
+  const floorSeconds = await measureStorageFloor(dir, vigil.file);
   const value = rowCount / vigil.seconds;
   const baseline = rowCount / baselineSeconds;
   reportBench({ name: 'import', metric: 'rows/s', value, baseline, target: targetRatio }, [
@@ -222,6 +279,10 @@ try {
     [
       'bare table',
       `${formatNumber(rowCount / bareSeconds, 0)} rows/s (14 text columns, no index; ratio ${formatNumber(value / (rowCount / bareSeconds), 4)})`,
+    ],
+    [
+      'storage floor',
+      `${formatNumber(rowCount / floorSeconds, 0)} rows/s (the stored case and data-key rows, raw, in ${formatNumber(batchSize, 0)}-row transactions)`,
     ],
     [
       'absolute target',

@@ -6,10 +6,7 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
-  importWorkerEntry,
   prepareBatch,
-  type BatchOutcome,
-  type BatchRequest,
   type BatchRow,
   type CaseService,
   type PreparedCase,
@@ -17,7 +14,8 @@ import {
 import { fieldContext, type VaultService } from '../vault/index.js';
 import type { ParsedRow } from '../../../core/case-formats/index.js';
 import { readCaseFile } from './case-file-parser.js';
-import { spareCores, startWorker } from '../../platform/workers/worker-thread.js';
+import { spareCores } from '../../platform/workers/worker-thread.js';
+import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
 import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
 import { findImportedFile, findJob, insertJob, listJobs, updateJob } from './import-repo.js';
@@ -67,12 +65,6 @@ export interface ImportTuning {
 const maxStoredRejections = 1000;
 // No case row fits in fewer bytes than this (a few short cells and their separators).
 const minBytesPerRow = 32;
-
-/** Where an import's batches are parsed and prepared: this thread or worker threads. */
-interface Preparer {
-  prepare: (request: BatchRequest) => Promise<BatchOutcome[]>;
-  close: () => Promise<void>;
-}
 
 function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
   const out: ImportRejection[] = [];
@@ -192,33 +184,6 @@ export function createImportService(deps: {
     });
   };
 
-  /** Batches prepared in this thread (small imports, dry runs). */
-  const localPreparer: Preparer = {
-    prepare: (request) => Promise.resolve(prepareBatch(vault.newRecordKey, request)),
-    close: () => Promise.resolve(),
-  };
-
-  /** Batches prepared by worker threads, each batch going to the next worker in turn. */
-  const workerPreparer = (count: number): Preparer => {
-    const entry = importWorkerEntry();
-    const keyring = vault.keyringForWorker();
-    const workers = Array.from({ length: count }, () =>
-      startWorker<BatchRequest, BatchOutcome[]>(entry, keyring),
-    );
-    let turn = 0;
-    return {
-      prepare: (request) => {
-        const worker = workers[turn % workers.length];
-        turn += 1;
-        if (worker === undefined) throw new Error('no import worker');
-        return worker.request(request);
-      },
-      close: async () => {
-        await Promise.all(workers.map((worker) => worker.close()));
-      },
-    };
-  };
-
   const numberClash = (row: number, number: string): ParsedRow => ({
     ok: false,
     row,
@@ -238,13 +203,12 @@ export function createImportService(deps: {
     request: ImportRequest,
     onProgress?: ImportProgress,
   ) => {
-    let preparer: Preparer = localPreparer;
     // A file big enough to hold `workerMinRows` rows starts its workers before it is read, so
     // they load while this thread parses the file; if fewer new rows come out, they go unused.
     const mayUseWorkers = !job.dryRun && tuning.workers > 0;
-    const early =
+    const workers: Preparer | null =
       mayUseWorkers && request.content.length >= tuning.workerMinRows * minBytesPerRow
-        ? workerPreparer(tuning.workers)
+        ? workerPreparer(tuning.workers, vault.keyringForWorker())
         : null;
     try {
       await updateJob(database.db, job.id, { status: 'running' });
@@ -265,20 +229,15 @@ export function createImportService(deps: {
       let processed = duplicates;
       progress.set(job.id, processed);
       onProgress?.(processed, total);
-      const useWorkers = mayUseWorkers && pending.length >= tuning.workerMinRows;
-      preparer = useWorkers ? (early ?? workerPreparer(tuning.workers)) : localPreparer;
       // Rows are parsed a batch at a time, so memory stays flat however large the file; with
-      // workers, the next batches are prepared while this thread writes the current one.
-      const ahead = useWorkers ? tuning.workers + 1 : 1;
-      const queued: { size: number; outcomes: Promise<BatchOutcome[]> }[] = [];
-      let nextStart = 0;
-      const enqueue = (using: Preparer) => {
-        const slice = pending.slice(nextStart, nextStart + tuning.batchSize);
-        nextStart += slice.length;
-        const outcomes = using.prepare({
+      // workers, later batches are prepared while this thread writes the current one.
+      const batches = preparedBatches({
+        rows: pending,
+        batchSize: tuning.batchSize,
+        request: (rows) => ({
           layout,
           fallbackYear,
-          rows: slice,
+          rows,
           write: job.dryRun
             ? null
             : {
@@ -287,53 +246,57 @@ export function createImportService(deps: {
                 createdBy: job.createdBy,
                 at: now().toISOString(),
               },
-        });
-        // Awaited in turn below; a batch left waiting after an earlier failure is not.
-        outcomes.catch(() => undefined);
-        queued.push({ size: slice.length, outcomes });
-      };
-      for (let batch = 0; nextStart < pending.length || queued.length > 0; batch += 1) {
-        while (queued.length < ahead && nextStart < pending.length) enqueue(preparer);
-        const next = queued.shift();
-        if (next === undefined) break;
-        const outcomes = await next.outcomes;
-        const numbers = outcomes.flatMap((o) =>
-          o.ok && o.caseNumber !== null ? [o.caseNumber] : [],
-        );
-        // A case number the file brings must be free in the organisation and unique in the file.
-        const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbers);
-        const valid: PreparedCase[] = [];
-        let validRows = 0;
-        for (const outcome of outcomes) {
-          if (!outcome.ok) {
-            rejectedRows.push(outcome.refused);
-            continue;
+        }),
+        here: (batch) => prepareBatch(vault.newRecordKey, batch),
+        workers: pending.length >= tuning.workerMinRows ? workers : null,
+        inFlight: tuning.workers + 1,
+      });
+      // The batches' commits leave the WAL to grow; the job's final update below copies it
+      // into the database once.
+      const writeBatches = async () => {
+        let batch = 0;
+        for await (const { size, outcomes } of batches) {
+          const numbers = outcomes.flatMap((o) =>
+            o.ok && o.caseNumber !== null ? [o.caseNumber] : [],
+          );
+          // A case number the file brings must be free in the organisation and unique in the file.
+          const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbers);
+          const valid: PreparedCase[] = [];
+          let validRows = 0;
+          for (const outcome of outcomes) {
+            if (!outcome.ok) {
+              rejectedRows.push(outcome.refused);
+              continue;
+            }
+            const number = outcome.caseNumber;
+            if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
+              rejectedRows.push(numberClash(outcome.line, number));
+              continue;
+            }
+            if (number !== null) seenNumbers.add(number);
+            validRows += 1;
+            if (outcome.prepared !== null) valid.push(outcome.prepared);
           }
-          const number = outcome.caseNumber;
-          if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
-            rejectedRows.push(numberClash(outcome.line, number));
-            continue;
-          }
-          if (number !== null) seenNumbers.add(number);
-          validRows += 1;
-          if (outcome.prepared !== null) valid.push(outcome.prepared);
-        }
-        if (!job.dryRun && valid.length > 0) {
-          await database.db.transaction().execute(async (trx) => {
-            await cases.writePrepared(trx, job.organisationId, valid);
-            tuning.afterBatchWrite?.(batch);
-            await updateJob(trx, job.id, {
-              processed_rows: processed + next.size,
-              imported_rows: imported + valid.length,
+          if (!job.dryRun && valid.length > 0) {
+            const written = batch;
+            await database.db.transaction().execute(async (trx) => {
+              await cases.writePrepared(trx, job.organisationId, valid);
+              tuning.afterBatchWrite?.(written);
+              await updateJob(trx, job.id, {
+                processed_rows: processed + size,
+                imported_rows: imported + valid.length,
+              });
+              await record(trx, ctx, 'case.import', job);
             });
-            await record(trx, ctx, 'case.import', job);
-          });
+          }
+          imported += validRows;
+          processed += size;
+          batch += 1;
+          progress.set(job.id, processed);
+          onProgress?.(processed, total);
         }
-        imported += validRows;
-        processed += next.size;
-        progress.set(job.id, processed);
-        onProgress?.(processed, total);
-      }
+      };
+      await (job.dryRun ? writeBatches() : database.deferringCheckpoints(writeBatches));
       const cipher =
         job.dataKeyId === null ? null : await vault.cipherFor(database.db, job.dataKeyId);
       await updateJob(database.db, job.id, {
@@ -362,8 +325,7 @@ export function createImportService(deps: {
       if (!isAppError(error)) throw error;
     } finally {
       progress.delete(job.id);
-      await preparer.close();
-      await early?.close();
+      await workers?.close();
     }
   };
 

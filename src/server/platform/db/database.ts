@@ -42,9 +42,37 @@ export interface Database {
     table: T,
     rows: readonly Insertable<Schema[T]>[],
   ) => Promise<void>;
+  /**
+   * Runs a bulk write (an import's batches) with SQLite's WAL checkpoints held back until it
+   * ends: the first commit after it copies the WAL into the database once, instead of every
+   * batch's commit copying and syncing the pages the batches keep touching. Bounded: a WAL past
+   * `bulkCheckpointPages` is checkpointed anyway. Nothing to defer on PostgreSQL.
+   */
+  deferringCheckpoints: <T>(work: () => Promise<T>) => Promise<T>;
   /** Writes a consistent copy of a SQLite database to `file` while it stays online. */
   backupSqlite: (file: string) => Promise<void>;
   close: () => Promise<void>;
+}
+
+// SQLite's default: a WAL of 1,000 pages (4 MiB) is copied into the database at the next commit.
+const walCheckpointPages = 1000;
+// During bulk writes: up to 65,536 pages (256 MiB at 4 KiB) before a checkpoint.
+export const bulkCheckpointPages = 65_536;
+const walSizeLimitBytes = 64 * 1024 * 1024;
+
+/** Bulk writes in progress on one SQLite writer; checkpoints are deferred while any runs. */
+function checkpointDeferrer(raw: SqliteDatabase.Database): Database['deferringCheckpoints'] {
+  let running = 0;
+  return async (work) => {
+    running += 1;
+    if (running === 1) raw.pragma(`wal_autocheckpoint = ${String(bulkCheckpointPages)}`);
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      if (running === 0) raw.pragma(`wal_autocheckpoint = ${String(walCheckpointPages)}`);
+    }
+  };
 }
 
 function openSqlite(file: string): {
@@ -63,6 +91,9 @@ function openSqlite(file: string): {
   // thousands of pages, and a cache smaller than that spills dirty pages to the WAL mid-batch
   // and reads index pages back for every row.
   raw.pragma('cache_size = -65536');
+  raw.pragma(`wal_autocheckpoint = ${String(walCheckpointPages)}`);
+  // A checkpoint that resets a WAL grown by a bulk write truncates it back to this size.
+  raw.pragma(`journal_size_limit = ${String(walSizeLimitBytes)}`);
   // Reads outside transactions see committed data only, through a second connection (WAL lets
   // it read while the writer's group is open); an in-memory database cannot be shared so.
   const inMemory = file === ':memory:' || file === '';
@@ -187,6 +218,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       migrate: () => migrateToLatest(kysely as Kysely<unknown>, sqliteDialect),
       ping: () => ping(kysely),
       insertRows: sqliteRowInserter(raw),
+      deferringCheckpoints: checkpointDeferrer(raw),
       backupSqlite: async (file) => {
         // The reader sees committed data only; the writer may hold an open group.
         await (reader ?? raw).backup(file);
@@ -201,6 +233,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     migrate: () => migrateToLatest(kysely as Kysely<unknown>, postgresDialect),
     ping: () => ping(kysely),
     insertRows: insertRowsWithKysely,
+    deferringCheckpoints: (work) => work(),
     backupSqlite: () => Promise.reject(new Error('backupSqlite called on PostgreSQL')),
     close: () => kysely.destroy(),
   };

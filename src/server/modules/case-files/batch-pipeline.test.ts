@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchOutcome, BatchRequest, BatchRow } from '../cases/index.js';
+import { preparedBatches, type PreparedBatch, type Preparer } from './batch-pipeline.js';
+
+// The pipeline with stand-ins for the preparation itself: each outcome carries its row's line
+// and who prepared it, so order and sharing can be read off what comes out.
+
+const rowsOf = (count: number): BatchRow[] =>
+  Array.from({ length: count }, (_, index) => ({
+    line: index + 2,
+    cells: [String(index)],
+    sourceKey: `k${String(index)}`,
+  }));
+
+const request = (rows: readonly BatchRow[]): BatchRequest => ({
+  layout: {} as BatchRequest['layout'],
+  fallbackYear: 2026,
+  rows,
+  write: null,
+});
+
+const outcomesBy = (who: string, batch: BatchRequest): BatchOutcome[] =>
+  batch.rows.map((row) => ({ ok: true, line: row.line, caseNumber: who, prepared: null }));
+
+/** Workers that answer only when the test releases a batch (or fails it). */
+function heldWorkers() {
+  const held: { request: BatchRequest; release: () => void; fail: (e: Error) => void }[] = [];
+  const workers: Preparer = {
+    prepare: (batch) =>
+      new Promise((resolve, reject) => {
+        held.push({
+          request: batch,
+          release: () => {
+            resolve(outcomesBy('worker', batch));
+          },
+          fail: reject,
+        });
+      }),
+    close: () => Promise.resolve(),
+  };
+  return { workers, held };
+}
+
+async function collect(batches: AsyncGenerator<PreparedBatch>): Promise<PreparedBatch[]> {
+  const out: PreparedBatch[] = [];
+  for await (const batch of batches) out.push(batch);
+  return out;
+}
+
+const linesOf = (batches: readonly PreparedBatch[]) =>
+  batches.flatMap((b) => b.outcomes.map((o) => (o.ok ? o.line : -1)));
+const whoOf = (batches: readonly PreparedBatch[]) =>
+  batches.map((b) => (b.outcomes[0]?.ok === true ? b.outcomes[0].caseNumber : null));
+
+describe('import batch pipeline', () => {
+  it('without workers prepares every batch here, in file order, each of at most batchSize rows', async () => {
+    const batches = await collect(
+      preparedBatches({
+        rows: rowsOf(7),
+        batchSize: 3,
+        request,
+        here: (batch) => outcomesBy('here', batch),
+        workers: null,
+        inFlight: 2,
+      }),
+    );
+    expect(batches.map((b) => b.size)).toEqual([3, 3, 1]);
+    expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(whoOf(batches)).toEqual(['here', 'here', 'here']);
+  });
+
+  it('keeps inFlight batches with the workers, prepares the rest here while waiting, and yields in file order', async () => {
+    const { workers, held } = heldWorkers();
+    const pipeline = collect(
+      preparedBatches({
+        rows: rowsOf(10),
+        batchSize: 2,
+        request,
+        here: (batch) => outcomesBy('here', batch),
+        workers,
+        inFlight: 2,
+      }),
+    );
+    // Let the pipeline run until it has nothing left but the workers' two batches.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(held.map((h) => h.request.rows.map((r) => r.line))).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
+    // The second batch comes back first: nothing is yielded out of order.
+    held[1]?.release();
+    held[0]?.release();
+    const batches = await pipeline;
+    expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(whoOf(batches)).toEqual(['worker', 'worker', 'here', 'here', 'here']);
+  });
+
+  it('hands a batch to the workers again once one comes back', async () => {
+    const { workers, held } = heldWorkers();
+    let hereCalls = 0;
+    const pipeline = collect(
+      preparedBatches({
+        rows: rowsOf(6),
+        batchSize: 2,
+        request,
+        here: (batch) => {
+          hereCalls += 1;
+          // This thread is slow: by the time it is done, the first worker batch is back.
+          held[0]?.release();
+          return outcomesBy('here', batch);
+        },
+        workers,
+        inFlight: 1,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    held[1]?.release();
+    const batches = await pipeline;
+    expect(hereCalls).toBe(1);
+    expect(held).toHaveLength(2);
+    expect(whoOf(batches)).toEqual(['worker', 'here', 'worker']);
+    expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('fails at the turn of a batch the workers could not prepare, after the batches before it', async () => {
+    const { workers, held } = heldWorkers();
+    const seen: number[] = [];
+    const pipeline = (async () => {
+      for await (const batch of preparedBatches({
+        rows: rowsOf(4),
+        batchSize: 2,
+        request,
+        here: (batch) => outcomesBy('here', batch),
+        workers,
+        inFlight: 2,
+      })) {
+        seen.push(batch.size);
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    held[1]?.fail(new Error('worker died'));
+    held[0]?.release();
+    await expect(pipeline).rejects.toThrow('worker died');
+    expect(seen).toEqual([2]);
+  });
+
+  it('fails at its turn when preparing a batch here throws', async () => {
+    const batches = preparedBatches({
+      rows: rowsOf(4),
+      batchSize: 2,
+      request,
+      here: (batch) => {
+        if (batch.rows[0]?.line === 4) throw new Error('bad batch');
+        return outcomesBy('here', batch);
+      },
+      workers: null,
+      inFlight: 2,
+    });
+    await expect(collect(batches)).rejects.toThrow('bad batch');
+  });
+});

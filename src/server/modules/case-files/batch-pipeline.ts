@@ -1,0 +1,128 @@
+import {
+  importWorkerEntry,
+  type BatchOutcome,
+  type BatchRequest,
+  type BatchRow,
+} from '../cases/index.js';
+import type { KeyringTransfer } from '../../platform/crypto/index.js';
+import { startWorker } from '../../platform/workers/worker-thread.js';
+
+/** Where an import's batches are parsed and prepared off this thread: worker threads. */
+export interface Preparer {
+  prepare: (request: BatchRequest) => Promise<BatchOutcome[]>;
+  close: () => Promise<void>;
+}
+
+/** Worker threads preparing batches, each batch going to the next worker in turn. */
+export function workerPreparer(count: number, keyring: KeyringTransfer): Preparer {
+  const entry = importWorkerEntry();
+  const workers = Array.from({ length: count }, () =>
+    startWorker<BatchRequest, BatchOutcome[]>(entry, keyring),
+  );
+  let turn = 0;
+  return {
+    prepare: (request) => {
+      const worker = workers[turn % workers.length];
+      turn += 1;
+      if (worker === undefined) throw new Error('no import worker');
+      return worker.request(request);
+    },
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+    },
+  };
+}
+
+/** One batch's outcomes, in file order, and how many rows it held. */
+export interface PreparedBatch {
+  size: number;
+  outcomes: BatchOutcome[];
+}
+
+/** What `preparedBatches` cuts, who prepares, and how far ahead the workers may go. */
+export interface BatchPipelineOptions {
+  rows: readonly BatchRow[];
+  batchSize: number;
+  /** The request for one batch of rows (rows plus what preparing them needs). */
+  request: (rows: readonly BatchRow[]) => BatchRequest;
+  /** Prepares a batch in this thread. */
+  here: (request: BatchRequest) => BatchOutcome[];
+  /** Worker threads, or null to prepare every batch here. */
+  workers: Preparer | null;
+  /** Batches handed to the workers and not yet back, at most. */
+  inFlight: number;
+}
+
+interface Slot {
+  size: number;
+  settled: boolean;
+  outcomes: Promise<BatchOutcome[]>;
+}
+
+/**
+ * Cuts the rows into batches and yields each batch's outcomes in file order, so case numbers,
+ * clash checks and reports come out as if one thread had done it all. With workers, `inFlight`
+ * batches are kept with them; whenever the next batch in order is not back yet and rows are
+ * left, this thread prepares the next batch itself instead of waiting, so both cores stay busy
+ * whichever side is slower on the machine at hand.
+ */
+export async function* preparedBatches(
+  options: BatchPipelineOptions,
+): AsyncGenerator<PreparedBatch> {
+  const { rows, batchSize, workers } = options;
+  const queue: Slot[] = [];
+  let nextStart = 0;
+  let withWorkers = 0;
+  const take = (): readonly BatchRow[] => {
+    const slice = rows.slice(nextStart, nextStart + batchSize);
+    nextStart += slice.length;
+    return slice;
+  };
+  const send = (preparer: Preparer) => {
+    const slice = take();
+    const slot: Slot = {
+      size: slice.length,
+      settled: false,
+      outcomes: preparer.prepare(options.request(slice)),
+    };
+    withWorkers += 1;
+    const settle = () => {
+      slot.settled = true;
+      withWorkers -= 1;
+    };
+    // Awaited in turn below; a batch left waiting after an earlier failure is not.
+    slot.outcomes.then(settle, settle);
+    queue.push(slot);
+  };
+  const prepareHere = () => {
+    const slice = take();
+    let outcomes: Promise<BatchOutcome[]>;
+    try {
+      outcomes = Promise.resolve(options.here(options.request(slice)));
+    } catch (error) {
+      outcomes = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      outcomes.catch(() => undefined);
+    }
+    queue.push({ size: slice.length, settled: true, outcomes });
+  };
+  for (;;) {
+    if (workers !== null) {
+      while (withWorkers < options.inFlight && nextStart < rows.length) send(workers);
+    }
+    const head = queue[0];
+    if (head === undefined) {
+      if (nextStart >= rows.length) return;
+      prepareHere();
+      continue;
+    }
+    if (!head.settled && nextStart < rows.length) {
+      prepareHere();
+      // Lets the workers' finished batches in before deciding again, or this thread would
+      // go on preparing everything itself.
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
+    queue.shift();
+    yield { size: head.size, outcomes: await head.outcomes };
+  }
+}

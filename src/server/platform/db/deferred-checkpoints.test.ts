@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './database.js';
+
+// A bulk write leaves its commits in the WAL and the database file as it was; the first commit
+// after it copies them in. Measured by file sizes, as another process would see them.
+describe('SQLite checkpoints deferred during a bulk write', () => {
+  let dir: string;
+  let file: string;
+  let database: Database;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'vigil-checkpoints-'));
+    file = path.join(dir, 'c.db');
+    database = openDatabase({ kind: 'sqlite', file });
+    await sql`create table blobs (id integer primary key, body text not null)`.execute(database.db);
+  });
+
+  afterEach(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Each transaction adds about 2 MiB: past SQLite's 1,000-page (4 MiB) checkpoint threshold
+  // by the third.
+  let next = 0;
+  const writeMegabytes = (transactions: number) =>
+    (async () => {
+      for (let t = 0; t < transactions; t += 1) {
+        await database.db.transaction().execute(async (trx) => {
+          const rows = Array.from({ length: 512 }, () => {
+            next += 1;
+            return { id: next, body: `${String(next)}:`.padEnd(4000, 'x') };
+          });
+          await sql`insert into blobs (id, body) select value ->> 'id', value ->> 'body'
+            from json_each(${JSON.stringify(rows)})`.execute(trx);
+        });
+      }
+    })();
+  const databaseBytes = () => statSync(file).size;
+
+  it('checkpoints as usual outside a bulk write', async () => {
+    await writeMegabytes(6);
+    expect(databaseBytes()).toBeGreaterThan(4 * 1024 * 1024);
+  });
+
+  it('keeps the commits of a bulk write in the WAL until the next commit after it', async () => {
+    const before = databaseBytes();
+    await database.deferringCheckpoints(() => writeMegabytes(6));
+    expect(databaseBytes()).toBe(before);
+    await writeMegabytes(1);
+    expect(databaseBytes()).toBeGreaterThan(12 * 1024 * 1024);
+  });
+
+  it('defers until the last of overlapping bulk writes ends, and after a failed one', async () => {
+    const before = databaseBytes();
+    let releaseFirst: () => void = () => undefined;
+    const first = database.deferringCheckpoints(
+      () =>
+        new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        }),
+    );
+    await expect(
+      database.deferringCheckpoints(async () => {
+        await writeMegabytes(6);
+        throw new Error('failed midway');
+      }),
+    ).rejects.toThrow('failed midway');
+    await writeMegabytes(1);
+    expect(databaseBytes()).toBe(before);
+    releaseFirst();
+    await first;
+    await writeMegabytes(1);
+    expect(databaseBytes()).toBeGreaterThan(12 * 1024 * 1024);
+  });
+});
