@@ -191,3 +191,20 @@ export async function signInAs(
   await page.getByTestId('logout').waitFor();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
 }
+
+/**
+ * Changes several selects (by test id) in one script, before the page can re-render between
+ * them: a fast hand on a slow machine. Playwright's own actions wait for the page in between.
+ */
+export async function changeSelectsAtOnce(
+  page: Page,
+  changes: readonly (readonly [testId: string, value: string])[],
+): Promise<void> {
+  await page.evaluate(`(() => {
+    for (const [testId, value] of ${JSON.stringify(changes)}) {
+      const select = document.querySelector('[data-testid="' + testId + '"]');
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  })()`);
+}

@@ -6,6 +6,7 @@ import {
   regionSchemes,
   type DashboardFilters,
 } from './dashboard-filters.js';
+import type { StateUpdate } from '../../shell/search-state.js';
 import type { PublicRegions } from './public-api.js';
 import { usePublicTranslation } from './public-i18n.js';
 
@@ -43,7 +44,7 @@ export function DashboardFilterForm({
   filters: DashboardFilters;
   years: readonly number[];
   regions: readonly Region[];
-  onChange: (next: DashboardFilters) => void;
+  onChange: (update: StateUpdate<DashboardFilters>) => void;
 }) {
   const { t } = usePublicTranslation();
   const id = useId();
@@ -60,7 +61,7 @@ export function DashboardFilterForm({
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const trimmed = crisis.trim();
-    onChange({ ...filters, crisis: trimmed === '' ? null : trimmed });
+    onChange((current) => ({ ...current, crisis: trimmed === '' ? null : trimmed }));
   };
   return (
     <form
@@ -79,7 +80,7 @@ export function DashboardFilterForm({
           value={filters.scheme}
           onChange={(event) => {
             const scheme = regionSchemes.find((one) => one === event.target.value);
-            if (scheme !== undefined) onChange({ ...filters, scheme, region: null });
+            if (scheme !== undefined) onChange((current) => ({ ...current, scheme, region: null }));
           }}
           data-testid="filter-scheme"
         >
@@ -99,7 +100,10 @@ export function DashboardFilterForm({
           className="input"
           value={filters.region ?? ''}
           onChange={(event) => {
-            onChange({ ...filters, region: event.target.value === '' ? null : event.target.value });
+            onChange((current) => ({
+              ...current,
+              region: event.target.value === '' ? null : event.target.value,
+            }));
           }}
           data-testid="filter-region"
         >
@@ -120,7 +124,7 @@ export function DashboardFilterForm({
           className="input input-narrow"
           value={filters.yearFrom ?? ''}
           onChange={(event) => {
-            onChange({ ...filters, yearFrom: yearOf(event.target.value) });
+            onChange((current) => ({ ...current, yearFrom: yearOf(event.target.value) }));
           }}
           data-testid="filter-year-from"
         >
@@ -145,7 +149,7 @@ export function DashboardFilterForm({
           className="input input-narrow"
           value={filters.yearTo ?? ''}
           onChange={(event) => {
-            onChange({ ...filters, yearTo: yearOf(event.target.value) });
+            onChange((current) => ({ ...current, yearTo: yearOf(event.target.value) }));
           }}
           data-testid="filter-year-to"
         >
@@ -171,7 +175,7 @@ export function DashboardFilterForm({
           value={filters.conflict ?? ''}
           onChange={(event) => {
             const conflict = conflictFilters.find((one) => one === event.target.value) ?? null;
-            onChange({ ...filters, conflict });
+            onChange((current) => ({ ...current, conflict }));
           }}
           data-testid="filter-conflict"
         >
@@ -207,7 +211,7 @@ export function DashboardFilterForm({
             type="button"
             className="button button-quiet"
             onClick={() => {
-              onChange(defaultFilters);
+              onChange(() => defaultFilters);
             }}
             data-testid="filter-clear"
           >

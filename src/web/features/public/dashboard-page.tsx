@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { Skeleton } from '../../components/skeleton.js';
 import { errorText } from '../../i18n/error-text.js';
+import { useSearchState } from '../../shell/search-state.js';
 import { ConsolidationNotice } from './consolidation-notice.js';
 import { DashboardCharts } from './dashboard-charts.js';
 import { DashboardFilterForm } from './dashboard-filter-form.js';
-import { filtersOfSearch, searchOfFilters, type DashboardFilters } from './dashboard-filters.js';
+import { filtersOfSearch, searchOfFilters } from './dashboard-filters.js';
 import { usePublicDashboard, usePublicRegions } from './public-api.js';
 import { usePublicTranslation } from './public-i18n.js';
 import { sourceMessageKey } from './public-labels.js';
@@ -18,8 +18,7 @@ import { sourceMessageKey } from './public-labels.js';
 export function DashboardPage() {
   const { t, language } = usePublicTranslation();
   const main = useTranslation();
-  const [search, setSearch] = useSearchParams();
-  const filters = filtersOfSearch(search);
+  const [filters, change] = useSearchState(filtersOfSearch, searchOfFilters);
   const dashboard = usePublicDashboard(filters, language);
   const regions = usePublicRegions(filters.scheme, language);
 
@@ -27,10 +26,6 @@ export function DashboardPage() {
   useEffect(() => {
     document.title = `${title} · ${main.t('app.name')}`;
   }, [title, main]);
-
-  const change = (next: DashboardFilters) => {
-    setSearch(searchOfFilters(next));
-  };
 
   const data = dashboard.data;
   return (

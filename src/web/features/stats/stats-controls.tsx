@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crosstabDimensions, type CrosstabDimension } from '../../../shared/crosstab-schemas.js';
 import type { Organisation } from '../../api/endpoints.js';
+import type { StateUpdate } from '../../shell/search-state.js';
 import { dimensionLabel, filterChoices, type LabelContext } from './stats-labels.js';
 import {
   countryGroupings,
@@ -20,7 +21,7 @@ import {
 
 interface ControlsProps {
   view: StatsView;
-  onChange: (view: StatsView) => void;
+  onChange: (update: StateUpdate<StatsView>) => void;
   /** The organisations whose statistics the user may read (for the scope). */
   organisations: readonly Organisation[];
   context: LabelContext;
@@ -37,6 +38,22 @@ function isGrouping(value: string): value is CountryGrouping {
   return (countryGroupings as readonly string[]).includes(value);
 }
 
+/**
+ * Where `filter` (rendered at `index`) is in `filters` now: at its index when still there,
+ * else its first occurrence, else null (removed meanwhile).
+ */
+function sameFilterAt(
+  filters: readonly StatsFilter[],
+  filter: StatsFilter,
+  index: number,
+): number | null {
+  const same = (one: StatsFilter | undefined) =>
+    one !== undefined && one.dimension === filter.dimension && one.value === filter.value;
+  if (same(filters[index])) return index;
+  const at = filters.findIndex(same);
+  return at === -1 ? null : at;
+}
+
 /** One select of a dimension for rows, columns or the third dimension. */
 function AxisSelect({
   axis,
@@ -47,7 +64,7 @@ function AxisSelect({
   axis: Axis;
   label: string;
   view: StatsView;
-  onChange: (view: StatsView) => void;
+  onChange: (update: StateUpdate<StatsView>) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -65,8 +82,9 @@ function AxisSelect({
         data-testid={`stats-axis-${axis}`}
         onChange={(event) => {
           const value = event.target.value;
-          const next = withAxis(view, axis, isDimension(value) ? value : null);
-          if (next !== null) onChange(next);
+          onChange(
+            (current) => withAxis(current, axis, isDimension(value) ? value : null) ?? current,
+          );
         }}
       >
         {axis !== 'row' && <option value={none}>{t('stats.controls.none')}</option>}
@@ -96,19 +114,23 @@ function FilterRow({
   filter: StatsFilter;
   index: number;
   view: StatsView;
-  onChange: (view: StatsView) => void;
+  onChange: (update: StateUpdate<StatsView>) => void;
   context: LabelContext;
   currentYear: number;
 }) {
   const { t } = useTranslation();
   const dimensionId = useId();
   const valueId = useId();
+  // The filter is found again by what it was when rendered: an earlier change may have moved it.
   const replace = (next: StatsFilter | null) => {
-    const filters = view.filters.flatMap((one, at) =>
-      at !== index ? [one] : next === null ? [] : [next],
-    );
-    const changed = withFilters(view, filters);
-    if (changed !== null) onChange(changed);
+    onChange((current) => {
+      const at = sameFilterAt(current.filters, filter, index);
+      if (at === null) return current;
+      const filters = current.filters.flatMap((one, position) =>
+        position !== at ? [one] : next === null ? [] : [next],
+      );
+      return withFilters(current, filters) ?? current;
+    });
   };
   const choices = filterChoices(filter.dimension, context, currentYear);
   const firstValue = (dimension: CrosstabDimension) =>
@@ -211,8 +233,10 @@ export function StatsControls({
     if (addable === undefined) return;
     const value = filterChoices(addable, context, currentYear)[0]?.value;
     if (value === undefined) return;
-    const next = withFilters(view, [...view.filters, { dimension: addable, value }]);
-    if (next !== null) onChange(next);
+    onChange(
+      (current) =>
+        withFilters(current, [...current.filters, { dimension: addable, value }]) ?? current,
+    );
   };
   return (
     <form
@@ -235,7 +259,10 @@ export function StatsControls({
             data-testid="stats-scope"
             onChange={(event) => {
               const value = event.target.value;
-              onChange({ ...view, organisationId: value === none ? null : value });
+              onChange((current) => ({
+                ...current,
+                organisationId: value === none ? null : value,
+              }));
             }}
           >
             <option value={none}>{t('stats.controls.allScope')}</option>
@@ -271,7 +298,9 @@ export function StatsControls({
               data-testid="stats-grouping"
               onChange={(event) => {
                 const grouping = event.target.value;
-                if (isGrouping(grouping)) onChange({ ...view, grouping, slice: null });
+                if (isGrouping(grouping)) {
+                  onChange((current) => ({ ...current, grouping, slice: null }));
+                }
               }}
             >
               {countryGroupings.map((grouping) => (

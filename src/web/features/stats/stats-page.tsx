@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { CrosstabDimension } from '../../../shared/crosstab-schemas.js';
 import { caseApi, caseKeys } from '../../api/case-endpoints.js';
 import { useOrganisations } from '../../api/queries.js';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { Skeleton } from '../../components/skeleton.js';
 import { errorText } from '../../i18n/error-text.js';
 import { organisationsWhere } from '../../session/permissions.js';
+import { useSearchState, type StateUpdate } from '../../shell/search-state.js';
 import { useSession } from '../../session/session-context.js';
 import { tableGrid } from './crosstab-table.js';
 import { statsApi, statsKeys } from './stats-api.js';
@@ -33,6 +34,9 @@ const presets: readonly { id: string; row: CrosstabDimension; column: CrosstabDi
   { id: 'conflictCrisis', row: 'crisis', column: 'conflict' },
   { id: 'countryYear', row: 'country', column: 'year' },
 ];
+
+/** The address of a view, made consistent first (a change may leave a dimension twice). */
+const searchOfNormalisedView = (view: StatsView) => searchOfView(normaliseView(view));
 
 /** The banner no one can miss: exact counts, no disclosure control, internal use only. */
 function UnprotectedBanner() {
@@ -64,7 +68,7 @@ function StatsPresets({
   onChange,
 }: {
   view: StatsView;
-  onChange: (view: StatsView) => void;
+  onChange: (update: StateUpdate<StatsView>) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -78,14 +82,14 @@ function StatsPresets({
           aria-pressed={view.row === preset.row && view.column === preset.column}
           data-testid={`stats-preset-${preset.id}`}
           onClick={() => {
-            onChange({
-              ...view,
+            onChange((current) => ({
+              ...current,
               row: preset.row,
               column: preset.column,
               layer: null,
               slice: null,
               filters: [],
-            });
+            }));
           }}
         >
           {t(`stats.presets.${preset.id}`)}
@@ -151,11 +155,7 @@ function csvOf(
 export function StatsPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => viewOfSearch(params), [params]);
-  const setView = (next: StatsView) => {
-    setParams(searchOfView(normaliseView(next)));
-  };
+  const [view, setView] = useSearchState(viewOfSearch, searchOfNormalisedView);
   const organisations = useOrganisations(session.can('org.read'));
   const readable = organisationsWhere(session.me, 'stats.read', organisations.data ?? []);
   const crises = useQuery({ queryKey: caseKeys.crises, queryFn: caseApi.crises });

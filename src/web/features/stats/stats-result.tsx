@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrosstabDimension } from '../../../shared/crosstab-schemas.js';
 import { useFormatters } from '../../i18n/format.js';
+import type { StateUpdate } from '../../shell/search-state.js';
 import {
   axisKeys,
   buildCrosstabTable,
@@ -118,7 +119,7 @@ function SliceSelect({
   laidOut: LaidOut;
   layer: CrosstabDimension;
   view: StatsView;
-  onChange: (view: StatsView) => void;
+  onChange: (update: StateUpdate<StatsView>) => void;
   context: LabelContext;
 }) {
   const { t } = useTranslation();
@@ -136,11 +137,11 @@ function SliceSelect({
         data-testid="stats-slice"
         onChange={(event) => {
           const chosen = event.target.value;
-          onChange({
-            ...view,
+          onChange((current) => ({
+            ...current,
             slice:
               chosen === allValues ? null : { key: chosen === notRecordedValue ? null : chosen },
-          });
+          }));
         }}
       >
         <option value={allValues}>{t('stats.allValues')}</option>
@@ -169,7 +170,7 @@ export function StatsResult({
 }: {
   laidOut: LaidOut;
   view: StatsView;
-  onChange: (view: StatsView) => void;
+  onChange: (update: StateUpdate<StatsView>) => void;
   context: LabelContext;
   busy: boolean;
   onDownload: () => void;
