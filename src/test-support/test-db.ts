@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import {
   createPostgresSchema,
   openDatabase,
   type Database,
 } from '../server/platform/db/database.js';
+import { migrateUpTo } from '../server/platform/db/migrations.js';
 
 /** The PostgreSQL server tests run against, when CI (or a developer) provides one. */
 export const pgUrl = process.env.VIGIL_TEST_PG_URL;
@@ -32,7 +34,13 @@ export const databaseKinds: ('sqlite' | 'postgres')[] =
 export async function createTestDatabase(
   kind: 'sqlite' | 'postgres',
   sqliteFile?: string,
+  /** Migrate only up to this migration (an older release's schema), not to the latest. */
+  upTo?: string,
 ): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  const migrate = (database: Database) =>
+    upTo === undefined
+      ? database.migrate()
+      : migrateUpTo(database.db as Kysely<unknown>, database.dialect, upTo);
   if (kind === 'sqlite') {
     const dir = sqliteFile === undefined ? mkdtempSync(path.join(tmpdir(), 'vigil-test-')) : null;
     const database = openDatabase({
@@ -44,7 +52,7 @@ export async function createTestDatabase(
       if (dir !== null) rmSync(dir, { recursive: true, force: true });
     };
     try {
-      await database.migrate();
+      await migrate(database);
     } catch (error) {
       await dispose();
       throw error;
@@ -56,7 +64,7 @@ export async function createTestDatabase(
   const drop = await createPostgresSchema(pgUrl, schema);
   const database = openDatabase({ kind: 'postgres', url: pgUrl, schema });
   try {
-    await database.migrate();
+    await migrate(database);
   } catch (error) {
     await database.close();
     await drop();

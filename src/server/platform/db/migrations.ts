@@ -64,3 +64,23 @@ export async function migrateToLatest(
       .map((result) => result.migrationName),
   };
 }
+
+/**
+ * Runs the pending migrations up to and including `name`, forward only (to build a database as
+ * an older release left it, and test the upgrade from there).
+ */
+export async function migrateUpTo(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  name: string,
+): Promise<MigrationOutcome> {
+  if (!migrationNames.includes(name)) throw new Error(`No migration is named ${name}`);
+  const migrator = new Migrator({ db, provider: createProvider(dialect) });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error !== undefined) throw new Error(`Migrating up to ${name} failed`, { cause: error });
+  return {
+    applied: (results ?? [])
+      .filter((result) => result.status === 'Success')
+      .map((result) => result.migrationName),
+  };
+}
