@@ -100,6 +100,17 @@ describe('case records in Chromium', () => {
     await page.getByTestId('case-pager').waitFor();
     await expectAccessible();
     await screenshot(page, 'cases-en-list');
+    // Two clicks on "next" before the list re-renders (a double click): two pages on, not one.
+    await page.evaluate(`(() => {
+      const next = document.querySelector('[data-testid="case-next"]');
+      next.click();
+      next.click();
+    })()`);
+    await page.waitForURL(/[?&]page=2\b/);
+    await settle();
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('case-previous').click();
+    await page.waitForURL(/[?&]page=1\b/);
   });
 
   it('adds a service provider', async () => {

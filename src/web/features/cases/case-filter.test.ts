@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   deleteView,
   filterOfSearch,
+  listStateOfSearch,
   loadViews,
   pageOfSearch,
   saveView,
   searchOfFilter,
+  searchOfListState,
   viewFilterOf,
   type ViewStorage,
 } from './case-filter.js';
@@ -37,6 +39,20 @@ describe('case list filters in the address', () => {
     const params = searchOfFilter(filter, 2, 50);
     expect(filterOfSearch(params)).toEqual(filter);
     expect(pageOfSearch(params)).toEqual({ page: 2, size: 50 });
+  });
+
+  it('round-trips the whole list state, and reads a bad page as the first', () => {
+    const state = {
+      filter: { status: 'Closed' as const, registrationYear: 2021 },
+      page: 3,
+      size: 50,
+    };
+    expect(listStateOfSearch(searchOfListState(state))).toEqual(state);
+    expect(listStateOfSearch(new URLSearchParams('page=x&status=Active'))).toEqual({
+      filter: { status: 'Active' },
+      page: 0,
+      size: 25,
+    });
   });
 
   it.each([

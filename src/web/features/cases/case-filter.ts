@@ -95,6 +95,23 @@ export function pageOfSearch(params: URLSearchParams): { page: number; size: num
   };
 }
 
+/** The case list's state in the address: its filter and the page shown. */
+export interface CaseListState {
+  filter: CaseFilter;
+  page: number;
+  size: number;
+}
+
+/** The case list's state from the query. */
+export function listStateOfSearch(params: URLSearchParams): CaseListState {
+  return { filter: filterOfSearch(params), ...pageOfSearch(params) };
+}
+
+/** The query of a case list state (round-trips through {@link listStateOfSearch}). */
+export function searchOfListState(state: CaseListState): URLSearchParams {
+  return searchOfFilter(state.filter, state.page, state.size);
+}
+
 /** The filter without the case number (what a view may store). */
 export function viewPart(filter: CaseFilter): ViewFilter {
   const view: CaseFilter = { ...filter };

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { caseApi, caseKeys, type CaseSummary } from '../../api/case-endpoints.js';
 import { useOrganisations } from '../../api/queries.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
@@ -11,14 +11,9 @@ import { countryName } from '../../i18n/country-names.js';
 import { useFormatters } from '../../i18n/format.js';
 import { organisationsWhere } from '../../session/permissions.js';
 import { useSession } from '../../session/session-context.js';
+import { useSearchState } from '../../shell/search-state.js';
 import '../../styles/cases.css';
-import {
-  filterOfSearch,
-  pageOfSearch,
-  pageSizes,
-  searchOfFilter,
-  type CaseFilter,
-} from './case-filter.js';
+import { listStateOfSearch, pageSizes, searchOfListState, type CaseFilter } from './case-filter.js';
 import { CaseFilters } from './case-filters.js';
 import { Notices } from './notices.js';
 import { SavedViews } from './saved-views.js';
@@ -33,9 +28,7 @@ export function CasesPage() {
   const session = useSession();
   const format = useFormatters();
   const sizeId = useId();
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => filterOfSearch(params), [params]);
-  const { page, size } = pageOfSearch(params);
+  const [{ filter, page, size }, change] = useSearchState(listStateOfSearch, searchOfListState);
   const organisations = useOrganisations(session.can('org.read'));
   const crises = useQuery({ queryKey: caseKeys.crises, queryFn: caseApi.crises });
   const query = { ...filter, limit: size, offset: page * size };
@@ -54,8 +47,9 @@ export function CasesPage() {
     [crises.data],
   );
 
-  const apply = (next: CaseFilter, nextPage = 0, nextSize = size) => {
-    setParams(searchOfFilter(next, nextPage, nextSize));
+  // A new filter starts again at its first page.
+  const apply = (next: CaseFilter) => {
+    change((current) => ({ filter: next, page: 0, size: current.size }));
   };
 
   const columns = useMemo<ColumnDef<CaseSummary>[]>(() => {
@@ -187,7 +181,8 @@ export function CasesPage() {
           className="input"
           value={size}
           onChange={(event) => {
-            apply(filter, 0, Number(event.target.value));
+            const nextSize = Number(event.target.value);
+            change((current) => ({ filter: current.filter, page: 0, size: nextSize }));
           }}
         >
           {pageSizes.map((option) => (
@@ -203,7 +198,7 @@ export function CasesPage() {
           className="button"
           disabled={page === 0 || cases.isFetching}
           onClick={() => {
-            apply(filter, page - 1);
+            change((current) => ({ ...current, page: Math.max(0, current.page - 1) }));
           }}
           data-testid="case-previous"
         >
@@ -217,7 +212,7 @@ export function CasesPage() {
           className="button"
           disabled={page + 1 >= pages || cases.isFetching}
           onClick={() => {
-            apply(filter, page + 1);
+            change((current) => ({ ...current, page: Math.min(pages - 1, current.page + 1) }));
           }}
           data-testid="case-next"
         >
