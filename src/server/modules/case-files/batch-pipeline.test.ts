@@ -90,9 +90,12 @@ describe('import batch pipeline', () => {
     // The second batch comes back first: nothing is yielded out of order.
     held[1]?.release();
     held[0]?.release();
+    // Two batches prepared here are as many as it holds ahead: the last goes to the workers.
+    await expect.poll(() => held.length).toBe(3);
+    held[2]?.release();
     const batches = await pipeline;
     expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(whoOf(batches)).toEqual(['worker', 'worker', 'here', 'here', 'here']);
+    expect(whoOf(batches)).toEqual(['worker', 'worker', 'here', 'here', 'worker']);
   });
 
   it('hands a batch to the workers again once one comes back', async () => {
@@ -120,6 +123,35 @@ describe('import batch pipeline', () => {
     expect(held).toHaveLength(2);
     expect(whoOf(batches)).toEqual(['worker', 'here', 'worker']);
     expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('prepares at most two batches here ahead of a worker batch that is not back', async () => {
+    const { workers, held } = heldWorkers();
+    let hereCalls = 0;
+    const pipeline = collect(
+      preparedBatches({
+        rows: rowsOf(20),
+        batchSize: 2,
+        request,
+        here: (batch) => {
+          hereCalls += 1;
+          return outcomesBy('here', batch);
+        },
+        workers,
+        inFlight: 1,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hereCalls).toBe(2);
+    expect(held).toHaveLength(1);
+    // Released as they come, the workers and this thread share the rest, in order.
+    const releasing = setInterval(() => {
+      for (const one of held) one.release();
+    }, 1);
+    const batches = await pipeline;
+    clearInterval(releasing);
+    expect(batches).toHaveLength(10);
+    expect(linesOf(batches)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 
   it('fails at the turn of a batch the workers could not prepare, after the batches before it', async () => {

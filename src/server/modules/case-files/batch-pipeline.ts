@@ -53,6 +53,9 @@ export interface BatchPipelineOptions {
   inFlight: number;
 }
 
+// Batches this thread may hold prepared ahead of the workers' oldest one.
+const maxHere = 2;
+
 interface Slot {
   size: number;
   settled: boolean;
@@ -115,7 +118,9 @@ export async function* preparedBatches(
       prepareHere();
       continue;
     }
-    if (!head.settled && nextStart < rows.length) {
+    // Bounded: with a stalled worker this thread would otherwise prepare the whole file and
+    // hold it in memory, waiting for the one batch in front.
+    if (!head.settled && nextStart < rows.length && queue.length < options.inFlight + maxHere) {
       prepareHere();
       // Lets the workers' finished batches in before deciding again, or this thread would
       // go on preparing everything itself.
