@@ -22,8 +22,7 @@ const fsOnly = [
 ];
 const tabularMessage = 'Use src/server/platform/tabular (csv-file.ts, xlsx-file.ts).';
 const tabularOnly = [
-  { name: 'csv-parse', message: tabularMessage },
-  { name: 'csv-parse/sync', message: tabularMessage },
+  { name: 'papaparse', message: tabularMessage },
   { name: 'csv-stringify', message: tabularMessage },
   { name: 'csv-stringify/sync', message: tabularMessage },
   { name: 'exceljs', message: tabularMessage },

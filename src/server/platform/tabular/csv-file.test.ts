@@ -90,11 +90,37 @@ describe('readCsv', () => {
     ['an empty file', '', 'tabular.empty'],
     ['a file of blank lines', '\n\n', 'tabular.empty'],
     ['an unterminated quote', 'a,b\n1,"open\n', 'tabular.malformed_csv'],
+    ['a quote closed mid-cell', 'a,b\n1,"open"ed\n', 'tabular.malformed_csv'],
   ])('refuses %s without quoting its content', async (_name, text, problem) => {
     const error: unknown = await readCsv(text).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TabularReadError);
     expect(error).toMatchObject({ problem });
     expect((error as Error).message).not.toContain('open');
+  });
+
+  it('names the line a malformed quote starts on, after cells that span lines', async () => {
+    const text = 'a,b\n1,"two\r\nlines"\n\n2,x\n3,"bad"quote\n4,y\n';
+    await expect(readCsv(text)).rejects.toMatchObject({
+      problem: 'tabular.malformed_csv',
+      line: 6,
+      message: 'Malformed CSV near line 6 (InvalidQuotes)',
+    });
+  });
+
+  it('keeps a quote inside an unquoted cell, and drops spaces after a closing quote', async () => {
+    const table = await readCsv('a,b\n5"6,"x" \n"y"  ,7\n');
+    expect(table.rows.map((row) => row.cells)).toEqual([
+      ['5"6', 'x'],
+      ['y', '7'],
+    ]);
+  });
+
+  it('reads every CRLF as LF, inside quoted cells too', async () => {
+    const table = await readCsv('a,b\r\n"x\r\ny",2\r\n3,4\n');
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['x\ny', '2'] },
+      { line: 4, cells: ['3', '4'] },
+    ]);
   });
 
   it('refuses more bytes than allowed, from a buffer or a stream', async () => {

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { stringify } from 'csv-stringify/sync';
 import { defaultMaxBytes, TabularReadError, type TabularRow } from './tabular-types.js';
 
@@ -36,42 +35,59 @@ export async function readCsv(
 ): Promise<CsvTable> {
   const buffer = await collect(source, options.maxBytes ?? defaultMaxBytes);
   const delimiter = options.delimiter ?? detectDelimiter(firstLine(buffer));
-  const parser = chunked(buffer).pipe(
-    parse({
-      delimiter,
-      bom: true,
-      // Files edited on several systems mix line endings.
-      record_delimiter: ['\r\n', '\n'],
-      raw: true,
-      relax_column_count: true,
-      relax_quotes: true,
-    }),
-  );
-  const records: TabularRow[] = [];
-  // Lines are counted here from each record's raw text: csv-parse's own count drifts when a
-  // quoted cell holds a CRLF line break. Blank lines and rows of empty cells are dropped only
-  // after being counted.
-  let line = 1;
-  try {
-    for await (const output of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const { record, raw } = output;
-      if (record.some((cell) => cell.trim() !== '')) records.push({ line, cells: record });
-      // (The raw text of a CRLF-terminated record ends in its `\r` alone.)
-      line += raw.match(/\r\n|\r|\n/g)?.length ?? 0;
-    }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new TabularReadError(
-        'tabular.malformed_csv',
-        `Malformed CSV near line ${line} (${error.code})`,
-        line,
-      );
-    }
-    throw error;
+  // Files edited on several systems mix line endings: every CRLF is read as LF, the line
+  // breaks inside quoted cells included.
+  const text = buffer
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n/g, '\n');
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter,
+    newline: '\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+  });
+  const lines = startLines(parsed.data);
+  // A quote left open or closed mid-cell makes the rest of the file ambiguous: refused whole.
+  const problem = parsed.errors.find((error) => error.type === 'Quotes');
+  if (problem !== undefined) {
+    const line = lines[problem.row ?? 0] ?? 1;
+    throw new TabularReadError(
+      'tabular.malformed_csv',
+      `Malformed CSV near line ${String(line)} (${problem.code})`,
+      line,
+    );
   }
+  const records: TabularRow[] = [];
+  // Blank lines and rows of empty cells are dropped only after being counted.
+  parsed.data.forEach((cells, index) => {
+    if (cells.some((cell) => cell.trim() !== '')) {
+      records.push({ line: lines[index] ?? 0, cells });
+    }
+  });
   const [header, ...rows] = records;
   if (header === undefined) throw new TabularReadError('tabular.empty', 'The file has no rows');
   return { delimiter, header: header.cells, headerLine: header.line, rows };
+}
+
+/**
+ * The line each record starts on: one line for the record's own end, plus each line break its
+ * quoted cells hold (a lone CR counts, as a text editor shows it).
+ */
+function startLines(records: readonly (readonly string[])[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (const cells of records) {
+    lines.push(line);
+    line += 1;
+    for (const cell of cells) {
+      if (cell.includes('\n') || cell.includes('\r')) line += cell.match(/[\r\n]/g)?.length ?? 0;
+    }
+  }
+  return lines;
 }
 
 /**
@@ -154,16 +170,4 @@ function firstLine(buffer: Buffer): string {
     .replace(/^\uFEFF/, '');
   const end = head.search(/\r?\n/);
   return end < 0 ? head : head.slice(0, end);
-}
-
-// Feeding the parser in slices lets other work run while a large file is parsed.
-function chunked(buffer: Buffer): Readable {
-  const size = 64 * 1024;
-  return Readable.from(
-    (function* slices() {
-      for (let start = 0; start < buffer.length; start += size) {
-        yield buffer.subarray(start, start + size);
-      }
-    })(),
-  );
 }

@@ -1,4 +1,4 @@
-// Table files (CSV, TSV, XLSX): the only importer of csv-parse, csv-stringify and exceljs.
+// Table files (CSV, TSV, XLSX): the only importer of papaparse, csv-stringify and exceljs.
 // Cells come out and go in as text; what they mean is src/core/case-formats' business.
 export {
   csvDelimiters,
