@@ -337,6 +337,10 @@ describe('public dashboard in Chromium', () => {
     }
     // The map keeps its orientation.
     expect(await page.getByTestId('world-map').getAttribute('direction')).toBe('ltr');
+    // Regions are offered by their Arabic names.
+    await expect
+      .poll(() => page.getByTestId('filter-region').locator('option').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('أفريقيا جنوب الصحراء الكبرى')]));
 
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(rawKey);

@@ -10,6 +10,7 @@ export {
   glotip2018Unassigned,
 } from './glotip-2018-scheme.js';
 export { iso3OfM49Code, m49CodeOf, m49CountryCodes, m49NameOf, m49Scheme } from './m49-scheme.js';
+export { regionDisplayName, regionNameOf } from './region-names.js';
 export {
   countriesInRegion,
   listRegionSchemes,

@@ -125,6 +125,30 @@ describe.each(databaseKinds)('public open-data routes (%s)', (kind) => {
     expect(response.json()).toMatchObject({ code: 'publication.not_found' });
   });
 
+  it('names the regions of each scheme in the language asked, English by default', async () => {
+    const names = async (query: string) => {
+      const response = await t.call(null, 'GET', `/api/public/regions?${query}`);
+      expect(response.statusCode).toBe(200);
+      return response.json<{ regions: { code: string; name: string; parent: string | null }[] }>()
+        .regions;
+    };
+    expect(await names('scheme=m49')).toContainEqual({
+      code: '202',
+      name: 'Sub-Saharan Africa',
+      parent: '002',
+    });
+    expect(await names('scheme=m49&lang=ar')).toContainEqual({
+      code: '002',
+      name: 'أفريقيا',
+      parent: null,
+    });
+    expect(await names('scheme=glotip_2018&lang=fr')).toContainEqual({
+      code: 'sub_saharan_africa',
+      name: 'Afrique subsaharienne',
+      parent: 'africa_middle_east',
+    });
+  });
+
   it('builds the dashboard and a download equal to its table', async () => {
     const dashboard = await t.call(null, 'GET', '/api/public/dashboard?lang=fr');
     expect(dashboard.statusCode).toBe(200);

@@ -9,7 +9,12 @@ import {
   type ProtectedReturn,
 } from '../../../core/publication/index.js';
 import { countryDisplayName } from '../../../core/publication/country-display-names.js';
-import { countriesInRegion, m49CodeOf, regionsOfScheme } from '../../../core/regions/index.js';
+import {
+  countriesInRegion,
+  m49CodeOf,
+  regionDisplayName,
+  regionsOfScheme,
+} from '../../../core/regions/index.js';
 import { AppError } from '../../../shared/app-error.js';
 import type {
   PublicDashboardQuery,
@@ -150,12 +155,10 @@ export function createPublicationService(deps: {
           return csvFile(`${base}.csv`, chartCsvRows(chart));
       }
     },
-    // Region names are the schemes' own (English) names: M49 publishes no other language in
-    // the package Vigil uses, and the GLOTIP report regions are named in English only.
-    regions: ({ scheme }) =>
+    regions: ({ scheme, lang }) =>
       regionsOfScheme(scheme).map((region) => ({
         code: region.code,
-        name: region.name,
+        name: regionDisplayName(scheme, region, lang),
         parent: region.parent,
       })),
     forget: () => {

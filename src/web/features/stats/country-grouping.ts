@@ -8,8 +8,7 @@ export const unplacedRegion = 'unplaced';
 /**
  * A country (ISO 3166-1 alpha-3) as the chosen grouping reads it: itself, or the code of its UN
  * M49 subregion or region (dataUNODC's Region and Subregion). Not recorded stays not recorded.
- * Region names are translated under `stats.regions.<code>`: browsers' Intl data does not name
- * the numeric M49 areas.
+ * Region names come from `regionNameOf` (core/regions/region-names.ts), as the public API's do.
  */
 export function groupCountry(code: Key, grouping: CountryGrouping): Key {
   if (code === null || grouping === 'country') return code;

@@ -12,6 +12,8 @@ import type { CrosstabDimension } from '../../../shared/crosstab-schemas.js';
 import { exploitationGroups } from '../../../shared/glotip-vocabulary.js';
 import { ageBandLabel, codeText, type CodeListName } from '../../i18n/case-labels.js';
 import { countryName, countryOptions } from '../../i18n/country-names.js';
+import { isLanguage } from '../../i18n/i18n.js';
+import { regionNameOf } from '../../../core/regions/index.js';
 import { groupCountry, unplacedRegion } from './country-grouping.js';
 import type { Key } from './crosstab-table.js';
 import { countryDimensions, type CountryGrouping } from './stats-view.js';
@@ -56,8 +58,7 @@ function isAgeBand(code: string): code is AgeBand {
 function countryLabel(code: string, context: LabelContext): string {
   if (context.grouping === 'country') return countryName(code, context.language);
   if (code === unplacedRegion) return i18next.t('stats.unplacedRegion');
-  const message = `stats.regions.${code}`;
-  return i18next.exists(message) ? i18next.t(message) : code;
+  return regionNameOf('m49', code, isLanguage(context.language) ? context.language : 'en') ?? code;
 }
 
 /**
