@@ -1,6 +1,10 @@
 import { createKeyring, type Keyring } from './platform/crypto/index.js';
 import type { Database, Executor } from './platform/db/database.js';
-import { createHttpShell, type HttpApp } from './platform/http/app-factory.js';
+import {
+  createHttpShell,
+  registerCacheableRoutes,
+  type HttpApp,
+} from './platform/http/app-factory.js';
 import type { Logger } from './platform/logger.js';
 import {
   createAuditService,
@@ -299,7 +303,9 @@ export async function createHttpApp(
   registerImportRoutes(app, services.imports);
   registerReturnRoutes(app, services.returns);
   registerGlotipRoutes(app, services.returns);
-  registerPublicRoutes(app, services.publication);
+  await registerCacheableRoutes(app, (scope) => {
+    registerPublicRoutes(scope, services.publication);
+  });
   registerPopulationRoutes(app, services.populations);
   registerGlotipImportRoutes(app, services.glotipImports);
   registerDerivationRoutes(app, services.derivation);

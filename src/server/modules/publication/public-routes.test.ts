@@ -125,6 +125,35 @@ describe.each(databaseKinds)('public open-data routes (%s)', (kind) => {
     expect(response.json()).toMatchObject({ code: 'publication.not_found' });
   });
 
+  it('lets caches keep open data briefly and answers 304 when it has not changed', async () => {
+    const first = await t.call(null, 'GET', '/api/public/dashboard?lang=fr');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=15');
+    const etag = first.headers.etag;
+    expect(typeof etag).toBe('string');
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/dashboard?lang=fr',
+      headers: { 'if-none-match': String(etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers['cache-control']).toBe('public, max-age=15');
+    // Another answer has another tag.
+    const english = await t.call(null, 'GET', '/api/public/dashboard?lang=en');
+    expect(english.headers.etag).not.toBe(etag);
+    // Errors, and everything outside /api/public, are never kept.
+    const missing = await t.call(null, 'GET', '/api/public/stats/glotip?country=NGA&year=2022');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
+    const login = await t.call(null, 'POST', '/api/auth/login', {
+      email: 'x@example.org',
+      password: 'y',
+    });
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect(login.headers.etag).toBeUndefined();
+  });
+
   it('names the regions of each scheme in the language asked, English by default', async () => {
     const names = async (query: string) => {
       const response = await t.call(null, 'GET', `/api/public/regions?${query}`);

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyEtag from '@fastify/etag';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -71,8 +72,8 @@ export async function createHttpShell(options: HttpOptions) {
 
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
-    // API responses may hold personal data: never let a shared cache keep them.
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/'))
+      void reply.header('cache-control', cacheControlOf(request.url, reply.statusCode));
     done(null, payload);
   });
 
@@ -156,4 +157,33 @@ export async function createHttpShell(options: HttpOptions) {
 }
 
 /** The Fastify instance every module registers routes on, typed by zod schemas. */
+// The publication service re-reads published returns every 15 s (published-returns.ts); open data
+// may be kept as long again by browsers and shared caches, so a retracted figure is gone from
+// every cache within half a minute.
+const openDataMaxAgeSeconds = 15;
+
+/**
+ * API responses may hold personal data: no cache may keep them. Only open data (`/api/public/`,
+ * published and protected figures that anyone may read) answered in full or as unchanged.
+ */
+function cacheControlOf(url: string, status: number): string {
+  const openData = url.startsWith('/api/public/') && (status === 200 || status === 304);
+  return openData ? `public, max-age=${String(openDataMaxAgeSeconds)}` : 'no-store';
+}
+
 export type HttpApp = Awaited<ReturnType<typeof createHttpShell>>;
+
+/**
+ * Registers routes whose answers caches may keep (open data): in a scope of their own that tags
+ * each answer with an ETag, so a client holding one asks again cheaply (304 when nothing
+ * changed). Other routes are not hashed: no cache keeps them.
+ */
+export async function registerCacheableRoutes(
+  app: HttpApp,
+  register: (scope: HttpApp) => void,
+): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(fastifyEtag);
+    register(scope);
+  });
+}
