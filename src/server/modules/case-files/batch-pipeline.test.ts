@@ -47,6 +47,34 @@ async function collect(batches: AsyncGenerator<PreparedBatch>): Promise<Prepared
   return out;
 }
 
+/**
+ * A pipeline of `count` rows in batches of two over held workers; `onHere` runs as each batch
+ * is prepared in this thread, and `hereCalls` counts them.
+ */
+function heldPipeline(
+  count: number,
+  inFlight: number,
+  onHere: (held: ReturnType<typeof heldWorkers>['held']) => void = () => undefined,
+) {
+  const { workers, held } = heldWorkers();
+  let calls = 0;
+  const pipeline = collect(
+    preparedBatches({
+      rows: rowsOf(count),
+      batchSize: 2,
+      request,
+      here: (batch) => {
+        calls += 1;
+        onHere(held);
+        return outcomesBy('here', batch);
+      },
+      workers,
+      inFlight,
+    }),
+  );
+  return { pipeline, held, hereCalls: () => calls };
+}
+
 const linesOf = (batches: readonly PreparedBatch[]) =>
   batches.flatMap((b) => b.outcomes.map((o) => (o.ok ? o.line : -1)));
 const whoOf = (batches: readonly PreparedBatch[]) =>
@@ -99,50 +127,23 @@ describe('import batch pipeline', () => {
   });
 
   it('hands a batch to the workers again once one comes back', async () => {
-    const { workers, held } = heldWorkers();
-    let hereCalls = 0;
-    const pipeline = collect(
-      preparedBatches({
-        rows: rowsOf(6),
-        batchSize: 2,
-        request,
-        here: (batch) => {
-          hereCalls += 1;
-          // This thread is slow: by the time it is done, the first worker batch is back.
-          held[0]?.release();
-          return outcomesBy('here', batch);
-        },
-        workers,
-        inFlight: 1,
-      }),
-    );
+    // This thread is slow: by the time it is done, the first worker batch is back.
+    const { pipeline, held, hereCalls } = heldPipeline(6, 1, (waiting) => {
+      waiting[0]?.release();
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     held[1]?.release();
     const batches = await pipeline;
-    expect(hereCalls).toBe(1);
+    expect(hereCalls()).toBe(1);
     expect(held).toHaveLength(2);
     expect(whoOf(batches)).toEqual(['worker', 'here', 'worker']);
     expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
   it('prepares at most two batches here ahead of a worker batch that is not back', async () => {
-    const { workers, held } = heldWorkers();
-    let hereCalls = 0;
-    const pipeline = collect(
-      preparedBatches({
-        rows: rowsOf(20),
-        batchSize: 2,
-        request,
-        here: (batch) => {
-          hereCalls += 1;
-          return outcomesBy('here', batch);
-        },
-        workers,
-        inFlight: 1,
-      }),
-    );
+    const { pipeline, held, hereCalls } = heldPipeline(20, 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(hereCalls).toBe(2);
+    expect(hereCalls()).toBe(2);
     expect(held).toHaveLength(1);
     // Released as they come, the workers and this thread share the rest, in order.
     const releasing = setInterval(() => {
