@@ -214,6 +214,8 @@ export function createImportService(deps: {
       await updateJob(database.db, job.id, { status: 'running' });
       const file = await readCaseFile(request.content, request.format);
       const total = file.rows.length;
+      // Known before the first batch, so a running job shows "n of total", not "reading".
+      await updateJob(database.db, job.id, { total_rows: total });
       const keys = sourceKeysOf(job.organisationId, file.rows);
       const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
       const pending = file.rows.flatMap((row, index): BatchRow[] => {
