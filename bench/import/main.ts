@@ -5,7 +5,7 @@
 // stored, identity in plain text, written by one prepared statement in one transaction
 // (docs/decisions/0010-import-benchmark-baseline.md says why this baseline).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { createServices } from '../../src/server/app.js';
@@ -74,7 +74,10 @@ function generateRows(n: number): string[][] {
   return rows;
 }
 
-async function measureVigil(dir: string, csv: Buffer): Promise<{ seconds: number; file: string }> {
+async function measureVigil(
+  dir: string,
+  csv: Buffer,
+): Promise<{ seconds: number; cpuSeconds: number; file: string }> {
   const file = path.join(dir, 'vigil.db');
   const database = openDatabase({ kind: 'sqlite', file });
   await database.migrate();
@@ -92,6 +95,8 @@ async function measureVigil(dir: string, csv: Buffer): Promise<{ seconds: number
     parentId: null,
     requireTwoFactor: false,
   });
+  // Process-wide: the import's worker threads count too.
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const job = await services.imports.run(system, {
     organisationId: org.id,
@@ -100,6 +105,8 @@ async function measureVigil(dir: string, csv: Buffer): Promise<{ seconds: number
     dryRun: false,
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (job.status !== 'succeeded' || job.importedRows !== rowCount) {
     throw new Error(
       `import did not take every row: ${JSON.stringify({ ...job, rejections: job.rejections.slice(0, 3) })}`,
@@ -108,7 +115,7 @@ async function measureVigil(dir: string, csv: Buffer): Promise<{ seconds: number
   const audited = await services.audit.query(database.db, { action: 'case.import', limit: 1000 });
   if (audited.length === 0) throw new Error('the import was not audited');
   await database.close();
-  return { seconds, file };
+  return { seconds, cpuSeconds, file };
 }
 
 const pragmas = [
@@ -272,6 +279,10 @@ try {
   const baseline = rowCount / baselineSeconds;
   reportBench({ name: 'import', metric: 'rows/s', value, baseline, target: targetRatio }, [
     ['vigil seconds', formatNumber(vigil.seconds, 2)],
+    [
+      'vigil cpu',
+      `${formatNumber((vigil.cpuSeconds * 1e6) / rowCount, 0)} µs a row, all threads (${formatNumber(vigil.cpuSeconds / vigil.seconds, 2)} of ${String(availableParallelism())} cores busy on average)`,
+    ],
     [
       'baseline seconds',
       `${formatNumber(baselineSeconds, 2)} (median of ${rounds.map((x) => formatNumber(x, 2)).join(', ')})`,
