@@ -18,8 +18,9 @@ import type { GlotipReturnCells } from './glotip-return-cells.js';
 // dimensions (URBANISATION, INCOME_WEALTH_QUANTILE …) are not verified either, so they are left
 // out rather than filled with guesses; check against the SDG DSD before submitting to UNSD.
 //
-// Only the number series (detected victims) are written; the per-100,000 rate series (…R) need
-// population figures Vigil does not hold.
+// Only the number series (detected victims) are written here: a return holds counts. The
+// per-100,000 rate series (…R) appear in the public dashboard's SDMX downloads
+// (core/publication/chart-files.ts), where rates are computed from loaded populations.
 
 /** The SDG 16.2.2 series of detected victims: total and by form of exploitation. */
 export const sdmxSeries = [

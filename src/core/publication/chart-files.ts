@@ -113,6 +113,10 @@ const sdmxSeries: Readonly<Record<string, string>> = {
  * dimensions (M49 `REF_AREA`, `COUNTERPART_AREA` for flows' origin, `SEX`, `AGE`, `SERIES`,
  * `TIME_PERIOD`); rows without an SDMX series (counts of countries or years) keep Vigil's own
  * `INDICATOR` text. A suppressed figure has an empty `OBS_VALUE` and `CONF_STATUS` `C`.
+ * A row with a rate per 100,000 (the map, where populations are loaded) gives a second
+ * observation in the series' rate version (`…R`, `UNIT_MEASURE` `PER_100000_POP`; ⚠ the unit
+ * code follows the SDG unit code list as used for other per-100,000 series, to verify against
+ * the 16.2.2 structure before submitting to UNSD).
  */
 export function chartSdmxRows(chart: PublicChart, context: ChartContext): string[][] {
   const notice = protectionNotice(chart.protection);
@@ -127,26 +131,38 @@ export function chartSdmxRows(chart: PublicChart, context: ChartContext): string
     'AGE',
     'TIME_PERIOD',
     'OBS_VALUE',
+    'UNIT_MEASURE',
     'CONF_STATUS',
     'COMMENT_OBS',
   ];
-  const rows = chart.rows.map((row) => {
+  const rows = chart.rows.flatMap((row) => {
     const d = row.dimensions;
     const label = d.kpi ?? d.form ?? 'Detected trafficking victims';
-    return [
+    const series = sdmxSeries[label];
+    const observation = (
+      seriesCode: string,
+      value: number | null,
+      suppressed: boolean,
+      unit: string,
+    ) => [
       'IAEG-SDGs:DF_SDG_GLH(1.0)',
       'A',
-      sdmxSeries[label] ?? '',
-      sdmxSeries[label] === undefined ? label : '',
+      seriesCode,
+      series === undefined ? label : '',
       d.destinationM49 ?? d.m49 ?? context.area,
       d.originM49 ?? '',
       sdmxSex[d.sex ?? 'Total'] ?? '_T',
       sdmxAge[d.age ?? 'Total'] ?? '_T',
       d.year ?? context.period,
-      valueText(row.value),
-      row.suppressed ? 'C' : 'F',
+      valueText(value),
+      unit,
+      suppressed ? 'C' : 'F',
       notice,
     ];
+    const count = observation(series ?? '', row.value, row.suppressed, 'NUMBER');
+    const rate = row.ratePer100k;
+    if (rate === undefined || series === undefined) return [count];
+    return [count, observation(`${series}R`, rate.value, rate.suppressed, 'PER_100000_POP')];
   });
   return [header, ...rows];
 }

@@ -171,6 +171,7 @@ describe('dashboardCharts', () => {
     ]);
     const map = byId(dashboardCharts(scope()), 'map');
     const sdmx = chartSdmxRows(map, { area: '001', period: '2021/2022' });
+    expect(sdmx[0]?.slice(9, 12)).toEqual(['OBS_VALUE', 'UNIT_MEASURE', 'CONF_STATUS']);
     expect(sdmx[1]?.slice(0, 12)).toEqual([
       'IAEG-SDGs:DF_SDG_GLH(1.0)',
       'A',
@@ -182,10 +183,13 @@ describe('dashboardCharts', () => {
       '_T',
       '2021/2022',
       '',
+      'NUMBER',
       'C',
-      sdmx[1]?.[11],
     ]);
+    expect(sdmx[1]?.[12]).toMatch(/threshold 5/);
     expect(sdmx[2]?.[9]).toBe('70');
+    // Without populations there is no rate to write.
+    expect(sdmx).toHaveLength(1 + map.rows.length);
   });
 
   it('gives map rows a rate per 100,000 where every summed year has a population, hidden when a part is', () => {
@@ -222,6 +226,14 @@ describe('dashboardCharts', () => {
       '#meta+suppressed',
       '#affected+ind+per100k',
       '#meta+suppressed+per100k',
+    ]);
+    // SDMX: each country's count, then its rate in the rate series (hidden where it is).
+    const sdmx = chartSdmxRows(map, { area: '001', period: '2021/2022' });
+    expect(sdmx.slice(1).map((row) => [row[2], row[4], row[9], row[10], row[11]])).toEqual([
+      ['VC_HTF_DETV', '288', '', 'NUMBER', 'C'],
+      ['VC_HTF_DETVR', '288', '', 'PER_100000_POP', 'C'],
+      ['VC_HTF_DETV', '566', '70', 'NUMBER', 'F'],
+      ['VC_HTF_DETVR', '566', '0.02', 'PER_100000_POP', 'F'],
     ]);
     // Without populations the files keep their columns.
     expect(chartCsvRows(byId(dashboardCharts(scope()), 'map'))[0]).toEqual([
