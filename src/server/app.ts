@@ -224,7 +224,7 @@ export function createServices(
   const populations = createPopulationService({ database, audit, now });
   const publication = createPublicationService({ returns, populations, clock: now });
   const glotipImports = createGlotipImportService({ database, organisations, returns });
-  const glotipExports = createGlotipExportService({ database, audit, returns });
+  const glotipExports = createGlotipExportService({ database, audit, returns, populations });
   const derivation = createDerivationService({ facts: derivationFacts, returns });
   return {
     database,

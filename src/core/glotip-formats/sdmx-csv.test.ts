@@ -66,6 +66,35 @@ describe('writeSdmxCsv', () => {
     expect(written).toBe(readFileSync(fixturePath('sdmx-golden.csv'), 'utf8'));
   });
 
+  it('follows each count with its rate per 100,000 where the population is known', () => {
+    const written = writeSdmxCsv([enteredReturn, taiwanReturn], {
+      population: (iso3, year) => (iso3 === 'UKR' && year === 2023 ? 40_000_000 : null),
+    });
+    const pick = (series: string, sex = '_T') =>
+      written.find((row) => row[3] === series && row[5] === sex && row[6] === '_T');
+    // 64 per 40 million = 0.16 per 100,000; the number row stays as it was.
+    expect(pick('VC_HTF_DETV')?.slice(8, 13)).toEqual(['64', 'NUMBER', '0', 'A', 'F']);
+    expect(pick('VC_HTF_DETVR')?.slice(8, 13)).toEqual(['0.16', 'PER_100000_POP', '0', 'A', 'F']);
+    expect(pick('VC_HTF_DETVSXR')?.[8]).toBe('0.075');
+    // A censored count gives a censored rate, never a figure.
+    expect(pick('VC_HTF_DETVOGR', 'F')?.slice(8, 14)).toEqual([
+      '',
+      'PER_100000_POP',
+      '0',
+      '',
+      'C',
+      'censored: 0 to 4',
+    ]);
+    // Every number observation has its rate right after it, and nothing more.
+    const series = written.slice(1).map((row) => row[3] ?? '');
+    expect(series.filter((code) => code.endsWith('R'))).toHaveLength(series.length / 2);
+    series.forEach((code, index) => {
+      if (index % 2 === 1) expect(code).toBe(`${series[index - 1] ?? ''}R`);
+    });
+    // Without populations, no rate is written.
+    expect(writeSdmxCsv([enteredReturn]).some((row) => row[9] === 'PER_100000_POP')).toBe(false);
+  });
+
   it('reports the returns it cannot place', async () => {
     expect(sdmxObservations(await goldenInput()).skipped).toEqual([
       { iso3: 'TWN', year: 2023, reason: 'no_m49_code' },

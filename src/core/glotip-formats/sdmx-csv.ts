@@ -5,7 +5,8 @@ import type {
   GlotipSex,
 } from '../../shared/glotip-vocabulary.js';
 import { cellKeyString } from '../../shared/glotip-vocabulary.js';
-import { m49CodeOf } from '../regions/m49-scheme.js';
+import { iso3OfM49Code, m49CodeOf } from '../regions/m49-scheme.js';
+import { ratePer100k } from '../publication/rate-per-100k.js';
 import type { GlotipReturnCells } from './glotip-return-cells.js';
 
 // SDG indicator 16.2.2 ("victims of human trafficking … by sex, age and form of exploitation"),
@@ -18,9 +19,10 @@ import type { GlotipReturnCells } from './glotip-return-cells.js';
 // dimensions (URBANISATION, INCOME_WEALTH_QUANTILE …) are not verified either, so they are left
 // out rather than filled with guesses; check against the SDG DSD before submitting to UNSD.
 //
-// Only the number series (detected victims) are written here: a return holds counts. The
-// per-100,000 rate series (…R) appear in the public dashboard's SDMX downloads
-// (core/publication/chart-files.ts), where rates are computed from loaded populations.
+// The number series (detected victims) always; with populations, each count is followed by its
+// rate per 100,000 in the series' rate version (…R, UNIT_MEASURE PER_100000_POP; ⚠ the unit
+// code follows the SDG unit code list as other per-100,000 series use it, to verify against the
+// 16.2.2 structure before submitting to UNSD).
 
 /** The SDG 16.2.2 series of detected victims: total and by form of exploitation. */
 export const sdmxSeries = [
@@ -56,6 +58,8 @@ export interface SdmxCsvOptions {
   readonly dataflow?: string;
   /** `N` for figures a country reports itself (the default), `G` for the custodian's. */
   readonly reportingType?: 'N' | 'G';
+  /** A country-year's population (ISO 3166-1 alpha-3), or null: rates are written where known. */
+  readonly population?: (iso3: string, year: number) => number | null;
 }
 
 // SDMX has codes for total, female and male only; `Other` and `Unknown` sex and unknown age
@@ -192,28 +196,44 @@ export function writeSdmxCsv(
 ): string[][] {
   const dataflow = options.dataflow ?? 'IAEG-SDGs:DF_SDG_GLH';
   const reportingType = options.reportingType ?? 'N';
-  const rows = sdmxObservations(returns).observations.map((observation) => {
+  const rows = sdmxObservations(returns).observations.flatMap((observation) => {
     const { value } = observation;
     const count = value.kind === 'count';
     const comments = [
       value.kind === 'censored' ? `censored: ${value.lower} to ${value.upper}` : '',
       observation.comment,
     ].filter((comment) => comment !== '');
-    return [
+    const row = (series: string, obsValue: string, unit: string, comment: string) => [
       dataflow,
       'A',
       reportingType,
-      observation.series,
+      series,
       observation.refArea,
       observation.sex,
       observation.age,
       observation.timePeriod,
-      count ? String(value.value) : '',
-      'NUMBER',
+      obsValue,
+      unit,
       '0',
       count ? 'A' : '',
       count ? 'F' : 'C',
+      comment,
+    ];
+    const numberRow = row(
+      observation.series,
+      count ? String(value.value) : '',
+      'NUMBER',
       comments.join('; '),
+    );
+    const iso3 = iso3OfM49Code(observation.refArea);
+    const population =
+      iso3 === null ? null : (options.population?.(iso3, Number(observation.timePeriod)) ?? null);
+    if (population === null || population <= 0) return [numberRow];
+    // A censored count gives a censored rate: empty and confidential, as the count is.
+    const rate = count ? String(ratePer100k(value.value, population)) : '';
+    return [
+      numberRow,
+      row(`${observation.series}R`, rate, 'PER_100000_POP', count ? '' : comments.join('; ')),
     ];
   });
   return [[...sdmxCsvColumns], ...rows];

@@ -1,21 +1,9 @@
 import type { PublicRate } from '../../shared/public-schemas.js';
 import type { PublishedValue } from '../disclosure/index.js';
 import { isHidden, shownNumber } from './protect-return.js';
+import { ratePer100k } from './rate-per-100k.js';
 
-/** Significant digits a published rate keeps (rates are small: 0.0457, 1.23, 12.3). */
-export const rateDigits = 3;
-
-/**
- * `count` per 100,000 of `population`, to {@link rateDigits} significant digits. The count must
- * be a shown figure: callers go through {@link protectedRate}.
- */
-export function ratePer100k(count: number, population: number): number {
-  if (!Number.isFinite(population) || population <= 0) {
-    throw new RangeError('a rate needs a positive population');
-  }
-  if (!Number.isFinite(count) || count < 0) throw new RangeError('a rate needs a count ≥ 0');
-  return Number(((count * 100_000) / population).toPrecision(rateDigits));
-}
+export { rateDigits, ratePer100k } from './rate-per-100k.js';
 
 /** One part of a figure: a protected cell and the population of its country-year (or null). */
 export interface RatePart {

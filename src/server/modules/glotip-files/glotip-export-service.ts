@@ -42,7 +42,7 @@ function sourceOf(cells: readonly { rawText: string | null }[]): string {
 /**
  * `vigil export glotip`: returns as dataUNODC CSV or XLSX (same column names and conventions,
  * raw category texts kept, so the file re-imports losslessly), SDMX-CSV for SDG 16.2.2, or
- * HXL-tagged CSV. These are internal, unprotected figures for exchange between data managers
+ * HXL-tagged CSV (with rates per 100,000 where populations are loaded). These are internal, unprotected figures for exchange between data managers
  * and UNODC; public output goes through the publication service instead. Reading them is
  * audited (`return.export`) in the transaction of the read: no export without its trace.
  */
@@ -50,7 +50,22 @@ export function createGlotipExportService(deps: {
   database: Database;
   audit: AuditService;
   returns: ReturnService;
+  /** Loaded populations (public data): SDMX-CSV adds rates per 100,000 where one is known. */
+  populations: {
+    listForPublication: () => Promise<
+      readonly { country: string; year: number; population: number }[]
+    >;
+  };
 }): GlotipExportService {
+  const populationLookup = async () => {
+    const byKey = new Map(
+      (await deps.populations.listForPublication()).map((row) => [
+        `${row.country}|${String(row.year)}`,
+        row.population,
+      ]),
+    );
+    return (iso3: string, year: number) => byKey.get(`${iso3}|${String(year)}`) ?? null;
+  };
   return {
     async run(ctx, input) {
       authorize(ctx.actor, 'publication.manage', 'installation');
@@ -83,7 +98,7 @@ export function createGlotipExportService(deps: {
         }));
       const rows =
         input.format === 'sdmx-csv'
-          ? writeSdmxCsv(returns)
+          ? writeSdmxCsv(returns, { population: await populationLookup() })
           : input.format === 'hxl'
             ? writeHxlCsv(returns)
             : writeDataUnodcRows(returns);

@@ -99,6 +99,31 @@ describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
     for (const line of lines) expect(golden).toContain(line);
   });
 
+  it('adds rates per 100,000 to SDMX-CSV where a population is loaded', async () => {
+    await t.services.glotipImports.run(system, {
+      content: fixture('dataunodc-sample.csv'),
+      format: 'csv',
+      dryRun: false,
+    });
+    await t.services.populations.importCsv(system, {
+      content: 'country,year,population\nNGA,2019,117300000\n',
+      dryRun: false,
+    });
+    const lines = String(
+      (await t.services.glotipExports.run(system, { format: 'sdmx-csv' })).body,
+    ).split('\n');
+    // 1,173 detected victims in Nigeria in 2019, per 117.3 million people: 1 per 100,000.
+    const total = lines.findIndex((line) => line.includes(',VC_HTF_DETV,566,_T,_T,2019,1173,'));
+    expect(total).toBeGreaterThan(0);
+    expect(lines[total + 1]).toContain(',VC_HTF_DETVR,566,_T,_T,2019,1,PER_100000_POP,');
+    // Other countries have no population loaded: no rate.
+    expect(
+      lines
+        .filter((line) => line.includes('PER_100000_POP'))
+        .every((line) => line.includes(',566,')),
+    ).toBe(true);
+  });
+
   it('audits every export of internal figures, and refuses callers without the verb', async () => {
     const before = await t.services.audit.query(t.database.db, {
       action: 'return.export',
