@@ -17,24 +17,18 @@ import { crisisExists } from './crisis-repo.js';
 import type { childrenOf } from './case-codec.js';
 import { decodeChild, encodeChild, openIdentity, sealIdentity } from './case-codec.js';
 import { childKinds, type ChildKind, type OpenedCase, type StoredCase } from './case-model.js';
-import {
-  prepareCase,
-  victimFacts,
-  type NewCaseItem,
-  type PreparedCase,
-} from './case-preparation.js';
+import { victimFacts } from './case-preparation.js';
 import { authorizeCase, caseViewOf } from './case-policy.js';
+import { createBulkCaseWriter, type BulkCaseWriter } from './case-bulk-writes.js';
 import {
   caseToRow,
   deleteChildren,
   existingSourceKeys,
   findCase,
-  insertCaseRows,
   insertChildRows,
   listCases,
   listCasesOfOrganisation,
   listChildren,
-  reserveCaseNumbers,
   takenCaseNumbers,
   updateCaseRow,
   victimColumns,
@@ -54,7 +48,8 @@ export interface LoadedCase {
   breakGlass: boolean;
 }
 
-export interface CaseService {
+/** Cases: reads and writes one at a time, plus the bulk writes of imports and demo content. */
+export interface CaseService extends BulkCaseWriter {
   create: (ctx: RequestContext, organisationId: string, record: CaseRecord) => Promise<OpenedCase>;
   get: (ctx: RequestContext, id: string) => Promise<OpenedCase>;
   list: (
@@ -92,22 +87,6 @@ export interface CaseService {
     organisationId: string,
     keys: readonly string[],
   ) => Promise<Set<string>>;
-  /** Writes new cases (import, demo content) inside a caller's transaction. */
-  insertMany: (
-    trx: Executor,
-    organisationId: string,
-    items: readonly NewCaseItem[],
-    options: { importJobId: string | null; createdBy: string | null },
-  ) => Promise<string[]>;
-  /**
-   * Writes cases prepared by `prepareCase` (perhaps in a worker thread) inside a caller's
-   * transaction: numbers those without one, stores their keys, rows and children.
-   */
-  writePrepared: (
-    trx: Executor,
-    organisationId: string,
-    prepared: readonly PreparedCase[],
-  ) => Promise<string[]>;
 }
 
 export function createCaseService(deps: {
@@ -153,46 +132,14 @@ export function createCaseService(deps: {
     ]);
   };
 
-  const writePrepared: CaseService['writePrepared'] = async (trx, organisationId, prepared) => {
-    // Numbers for records that bring none: `<year>-<sequence>` per organisation, in order.
-    const unnumbered = new Map<number, number>();
-    for (const { row, registrationYear } of prepared) {
-      if (row.case_number === '') {
-        unnumbered.set(registrationYear, (unnumbered.get(registrationYear) ?? 0) + 1);
-      }
-    }
-    const numbers = new Map<number, string[]>();
-    for (const [year, count] of unnumbered) {
-      numbers.set(year, (await reserveCaseNumbers(trx, organisationId, year, count)).reverse());
-    }
-    const rows = prepared.map(({ row, registrationYear }) =>
-      row.case_number === ''
-        ? { ...row, case_number: numbers.get(registrationYear)?.pop() ?? '' }
-        : row,
-    );
-    await vault.storeRecordKeys(
-      trx,
-      prepared.map(({ key }) => key),
-    );
-    await insertCaseRows(database.insertRows, trx, rows);
-    await deps.afterCaseRowsWritten?.(
-      trx,
-      rows.map((after) => ({ before: null, after })),
-    );
-    for (const kind of Object.keys(childKinds) as ChildKind[]) {
-      const children = prepared.flatMap((one) =>
-        one.children.filter((c) => c.kind === kind).map((c) => c.child),
-      );
-      await insertChildRows(database.insertRows, trx, kind, children);
-    }
-    return rows.map((row) => row.id);
-  };
-
-  const insertMany: CaseService['insertMany'] = async (trx, organisationId, items, options) => {
-    const context = { organisationId, ...options, at: now().toISOString() };
-    const prepared = items.map((item) => prepareCase(vault.newRecordKey, context, item));
-    return writePrepared(trx, organisationId, prepared);
-  };
+  const { writePrepared, insertMany } = createBulkCaseWriter({
+    database,
+    vault,
+    now,
+    ...(deps.afterCaseRowsWritten === undefined
+      ? {}
+      : { afterCaseRowsWritten: deps.afterCaseRowsWritten }),
+  });
 
   const load = async (db: Executor, id: string) => {
     const found = await findCase(db, id);

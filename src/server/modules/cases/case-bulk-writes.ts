@@ -1,0 +1,86 @@
+import type { Database, Executor } from '../../platform/db/database.js';
+import type { VaultService } from '../vault/index.js';
+import { childKinds, type ChildKind } from './case-model.js';
+import { prepareCase, type NewCaseItem, type PreparedCase } from './case-preparation.js';
+import {
+  insertCaseRows,
+  insertChildRows,
+  reserveCaseNumbers,
+  type CaseRowsWritten,
+} from './case-repo.js';
+
+// Many new cases at once (imports, demo content): prepared rows written inside the caller's
+// transaction, with case numbers reserved per registration year and every data key stored in
+// the same transaction as its case.
+
+export interface BulkCaseWriter {
+  /**
+   * Writes cases prepared by `prepareCase` (perhaps in a worker thread) inside a caller's
+   * transaction: numbers those without one, stores their keys, rows and children.
+   */
+  writePrepared: (
+    trx: Executor,
+    organisationId: string,
+    prepared: readonly PreparedCase[],
+  ) => Promise<string[]>;
+  /** Prepares and writes new cases in this thread (demo content, small imports). */
+  insertMany: (
+    trx: Executor,
+    organisationId: string,
+    items: readonly NewCaseItem[],
+    options: { importJobId: string | null; createdBy: string | null },
+  ) => Promise<string[]>;
+}
+
+export function createBulkCaseWriter(deps: {
+  database: Database;
+  vault: VaultService;
+  now: () => Date;
+  afterCaseRowsWritten?: CaseRowsWritten;
+}): BulkCaseWriter {
+  const { database, vault } = deps;
+
+  const writePrepared: BulkCaseWriter['writePrepared'] = async (trx, organisationId, prepared) => {
+    // Numbers for records that bring none: `<year>-<sequence>` per organisation, in order.
+    const unnumbered = new Map<number, number>();
+    for (const { row, registrationYear } of prepared) {
+      if (row.case_number === '') {
+        unnumbered.set(registrationYear, (unnumbered.get(registrationYear) ?? 0) + 1);
+      }
+    }
+    const numbers = new Map<number, string[]>();
+    for (const [year, count] of unnumbered) {
+      numbers.set(year, (await reserveCaseNumbers(trx, organisationId, year, count)).reverse());
+    }
+    const rows = prepared.map(({ row, registrationYear }) =>
+      row.case_number === ''
+        ? { ...row, case_number: numbers.get(registrationYear)?.pop() ?? '' }
+        : row,
+    );
+    await vault.storeRecordKeys(
+      trx,
+      prepared.map(({ key }) => key),
+    );
+    await insertCaseRows(database.insertRows, trx, rows);
+    await deps.afterCaseRowsWritten?.(
+      trx,
+      rows.map((after) => ({ before: null, after })),
+    );
+    for (const kind of Object.keys(childKinds) as ChildKind[]) {
+      const children = prepared.flatMap((one) =>
+        one.children.filter((c) => c.kind === kind).map((c) => c.child),
+      );
+      await insertChildRows(database.insertRows, trx, kind, children);
+    }
+    return rows.map((row) => row.id);
+  };
+
+  return {
+    writePrepared,
+    insertMany: async (trx, organisationId, items, options) => {
+      const context = { organisationId, ...options, at: deps.now().toISOString() };
+      const prepared = items.map((item) => prepareCase(vault.newRecordKey, context, item));
+      return writePrepared(trx, organisationId, prepared);
+    },
+  };
+}
