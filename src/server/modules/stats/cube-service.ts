@@ -82,11 +82,14 @@ export function factsOfRow(row: FactColumns): CaseCubeFacts {
   };
 }
 
-function changeRow(row: FactColumns, weight: 1 | -1): Insertable<CaseCubeChangesTable> {
-  const codes = cubeCodesOf(factsOfRow(row));
+function changeRow(
+  organisationId: string,
+  codes: readonly string[],
+  weight: number,
+): Insertable<CaseCubeChangesTable> {
   const out: Record<string, string | number> = {
     id: newId(),
-    organisation_id: row.organisation_id,
+    organisation_id: organisationId,
     weight,
   };
   cubeDimensions.forEach((dim, i) => {
@@ -230,13 +233,14 @@ export function createCaseCube(deps: { database: Database; now: () => Date }): C
       // One row per distinct set of facts, weighted by how many cases share it: a bulk write
       // (an import batch of thousands) appends hundreds of rows, not thousands.
       const rows = new Map<string, Insertable<CaseCubeChangesTable>>();
+      // Rows (and their ids) are made only for new sets of facts; the rest add their weight.
       const add = (row: FactColumns, weight: 1 | -1) => {
-        const change = changeRow(row, weight);
-        const key = [change.organisation_id, ...cubeDimensions.map((dim) => change[dim])].join(
+        const codes = cubeCodesOf(factsOfRow(row));
+        const key = [row.organisation_id, ...cubeDimensions.map((_, i) => codes[i] ?? '')].join(
           '\u0000',
         );
         const same = rows.get(key);
-        if (same === undefined) rows.set(key, change);
+        if (same === undefined) rows.set(key, changeRow(row.organisation_id, codes, weight));
         else same.weight += weight;
       };
       for (const { before, after } of changes) {
