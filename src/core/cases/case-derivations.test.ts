@@ -19,6 +19,15 @@ describe('case derivations', () => {
   });
 
   it.each([
+    ['2001-4-2', '2025-04-01'],
+    ['2001-04-02', '2025/04/01'],
+    ['20x1-04-02', '2025-04-01'],
+    ['', '2025-04-01'],
+  ] as const)('no age from a date not in YYYY-MM-DD form (%s on %s)', (birth, day) => {
+    expect(ageOn(birth, day)).toBeNull();
+  });
+
+  it.each([
     [0, '0-8'],
     [8, '0-8'],
     [9, '9-17'],

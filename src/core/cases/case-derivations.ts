@@ -3,12 +3,24 @@ import type { AgeBand, MajorityStatus } from '../../shared/case-vocabulary.js';
 
 /** Whole years between a birth date and a day (both `YYYY-MM-DD`); null when after the day. */
 export function ageOn(birthDate: string, day: string): number | null {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  if (by === undefined || bm === undefined || bd === undefined) return null;
-  if (y === undefined || m === undefined || d === undefined) return null;
+  const birth = dateParts(birthDate);
+  const on = dateParts(day);
+  if (birth === null || on === null) return null;
+  const [by, bm, bd] = birth;
+  const [y, m, d] = on;
   const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
   return age < 0 ? null : age;
+}
+
+// Read by position, not split: an import derives an age for every row it reads.
+function dateParts(date: string): [number, number, number] | null {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
+  const parts: [number, number, number] = [
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)),
+    Number(date.slice(8, 10)),
+  ];
+  return parts.every(Number.isInteger) ? parts : null;
 }
 
 const bandFloors: readonly [number, AgeBand][] = [

@@ -39,9 +39,11 @@ export interface PreparationContext {
 
 /** A victim's analytic facts: all but the identity (which is sealed). */
 export function victimFacts(victim: Victim): StoredCase['victim'] {
-  const facts: Partial<Victim> = { ...victim };
-  delete facts.identity;
-  return facts as StoredCase['victim'];
+  // A rest copy, not `delete`: deleting a property turns the object into a slow dictionary,
+  // and every analytic column is read from it once per row of an import.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- left out on purpose
+  const { identity, ...facts } = victim;
+  return facts;
 }
 
 /** Prepares one new case under a fresh data key from `newKey`. */
