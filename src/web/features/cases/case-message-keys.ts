@@ -10,7 +10,8 @@ import {
   screeningProfiles,
 } from '../../../shared/screening-vocabulary.js';
 import { codeKey, codeLists, type CodeListName } from '../../i18n/case-labels.js';
-import { caseSteps, identityFields } from './case-form/case-draft.js';
+import { identityFields } from './case-form/case-draft.js';
+import { caseSteps } from './case-form/case-steps.js';
 import { branchKeys } from './screening/screening-explanation.js';
 
 /**

@@ -19,8 +19,9 @@ import {
 } from '../../i18n/case-labels.js';
 import { countryName } from '../../i18n/country-names.js';
 import { useFormatters } from '../../i18n/format.js';
-import type { CaseStep } from './case-form/case-draft.js';
+import type { CaseStep } from './case-form/case-steps.js';
 import { identityFields } from './case-form/case-draft.js';
+import { Fact, Hidden, Missing, Section } from './case-section-parts.js';
 
 /** What the sections show: a stored case, or a draft about to be saved. */
 export interface CaseFactsView {
@@ -33,69 +34,6 @@ export interface CaseFactsView {
   perpetrators: readonly Perpetrator[];
   events: readonly TipEvent[];
   supportPlans: readonly SupportPlan[];
-}
-
-function Fact({
-  label,
-  children,
-  ltr = false,
-}: {
-  label: string;
-  children: ReactNode;
-  ltr?: boolean;
-}) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd {...(ltr ? { dir: 'ltr' } : {})}>{children}</dd>
-    </div>
-  );
-}
-
-function Missing() {
-  const { t } = useTranslation();
-  return <span className="muted">{t('cases.notRecorded')}</span>;
-}
-
-function Hidden() {
-  const { t } = useTranslation();
-  return <span className="muted">{t('cases.hidden')}</span>;
-}
-
-function Section({
-  title,
-  step,
-  onEdit,
-  children,
-  testId,
-}: {
-  title: string;
-  step: CaseStep;
-  onEdit: ((step: CaseStep) => void) | undefined;
-  children: ReactNode;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section className="card case-section" data-testid={testId}>
-      <div className="case-section-header">
-        <h2 className="section-title">{title}</h2>
-        {onEdit !== undefined && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => {
-              onEdit(step);
-            }}
-            aria-label={t('cases.form.editSection', { section: title })}
-          >
-            {t('common.edit')}
-          </button>
-        )}
-      </div>
-      {children}
-    </section>
-  );
 }
 
 /** The sections of a case, read-only; in the form's review each section has an edit button. */

@@ -5,11 +5,10 @@ import {
   emptyDraft,
   emptyEvent,
   emptyPerpetrator,
-  stepOfPath,
-  toCreateBody,
-  toUpdateBody,
   type CaseDraft,
 } from './case-draft.js';
+import { toCreateBody, toUpdateBody } from './case-draft-body.js';
+import { stepOfPath } from './case-steps.js';
 import { onlyStep, recordOfBody, validateCaseBody } from './case-validation.js';
 
 const organisationId = '8d3b1c2a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';

@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/case-schemas.js';
 import { ApiError, type FieldProblem } from '../../../api/api-client.js';
 import type { CreateCaseBody, UpdateCaseBody } from '../../../api/case-endpoints.js';
-import { stepOfPath, type CaseStep } from './case-draft.js';
+import { stepOfPath, type CaseStep } from './case-steps.js';
 
 /**
  * Checks a case body against the same zod contract the API applies, and reports problems in

@@ -5,14 +5,9 @@ import type { CaseDetail, Crisis } from '../../../api/case-endpoints.js';
 import type { OrganisationChoice } from '../../../components/organisation-select.js';
 import { errorReference, errorText } from '../../../i18n/error-text.js';
 import { CaseSections } from '../case-sections.js';
-import {
-  caseSteps,
-  stepOfPath,
-  toCreateBody,
-  toUpdateBody,
-  type CaseDraft,
-  type CaseStep,
-} from './case-draft.js';
+import type { CaseDraft } from './case-draft.js';
+import { toCreateBody, toUpdateBody } from './case-draft-body.js';
+import { caseSteps, stepOfPath, type CaseStep } from './case-steps.js';
 import { onlyStep, recordOfBody, validateCaseBody } from './case-validation.js';
 import { CountryListProvider, useCountryResolver } from './country-controls.js';
 import { StepConflict } from './step-conflict.js';
