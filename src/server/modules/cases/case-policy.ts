@@ -1,5 +1,4 @@
-import { grantsAllow } from '../../../core/permission-check.js';
-import { grantsSeeCase } from '../../../core/cases/case-access.js';
+import { grantsSeeCase, grantsSeeIdentity } from '../../../core/cases/case-access.js';
 import { AppError } from '../../../shared/app-error.js';
 import type { PermissionVerb } from '../../../shared/permissions.js';
 import { authorize, type Actor } from '../access/index.js';
@@ -19,7 +18,7 @@ export function caseViewOf(
   if (actor.kind === 'system' || actor.isSystemAdmin) return 'full';
   if (actor.enrolmentOnly) return null;
   if (grantsSeeCase(actor.grants, casePath)) {
-    return grantsAllow(actor.grants, 'case.read_identifying', casePath) ? 'full' : 'analytic';
+    return grantsSeeIdentity(actor.grants, casePath) ? 'full' : 'analytic';
   }
   if (!breakGlass) return null;
   const identifying = actor.grants.some((grant) => grant.verbs.includes('case.read_identifying'));

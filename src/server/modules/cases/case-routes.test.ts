@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test-support/api-expect.js';
-import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
+import { createTestApp, testPassword, type TestApp } from '../../../test-support/test-app.js';
 import { buildCase } from '../../../test-support/case-fixtures.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
 
@@ -172,6 +172,22 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
           expect.objectContaining({ actorId: reader.userId, targetId: created.id }),
         );
       }
+    });
+
+    it('an analyst of the holder who is a caseworker above it gets the analytic view', async () => {
+      const created = await create(field);
+      const both = await t.userWithRole('caseworker', ngo);
+      const added = await t.call(t.admin, 'POST', '/api/memberships', {
+        userId: both.userId,
+        organisationId: field,
+        role: 'analyst',
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      const again = await t.signIn(both.email, testPassword);
+      const response = await t.call(again, 'GET', `/api/cases/${created.id}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json<CaseBody>().view).toBe('analytic');
+      expect(response.body).not.toContain('Amina');
     });
 
     it('lists only visible cases, without identifying fields, and audits the listing', async () => {
