@@ -22,7 +22,10 @@ export type ImportBody = z.output<typeof importBodySchema>;
 export const importRejectionSchema = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
+  /** The cell as written; null when empty, or when withheld from this reader. */
   value: z.string().nullable(),
+  /** True when the cell may identify the person and this reader may not see identities. */
+  withheld: z.boolean(),
   reason: z.string(),
   message: z.string(),
 });

@@ -10,6 +10,8 @@ export interface FileRejection {
   column: string | null;
   /** The cell as written; null or '' when empty. */
   value: string | null;
+  /** True when the server withheld the cell (it may identify someone this reader may not see). */
+  withheld?: boolean;
   /** A stable reason code, worded by `reasonText`. */
   reason: string;
 }
@@ -21,6 +23,8 @@ export interface RejectionWords {
   column: string;
   value: string;
   empty: string;
+  /** Shown instead of a withheld cell; uploads that never withhold leave it out. */
+  withheld?: string;
   reason: string;
   none: string;
 }
@@ -64,7 +68,9 @@ export function RejectionsTable({
         header: words.value,
         accessorFn: (r) => r.value ?? '',
         cell: ({ row }) =>
-          row.original.value === null || row.original.value === '' ? (
+          row.original.withheld === true ? (
+            <span className="muted">{words.withheld ?? words.empty}</span>
+          ) : row.original.value === null || row.original.value === '' ? (
             <span className="muted">{words.empty}</span>
           ) : (
             <code dir="auto">{row.original.value}</code>

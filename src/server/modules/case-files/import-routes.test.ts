@@ -95,4 +95,41 @@ describe.each(databaseKinds)('imports API on %s', (kind) => {
     const stranger = await t.userWithRole('data_manager', other);
     expectError(await t.call(stranger, 'GET', `/api/imports/${real.id}`), 404, 'import.not_found');
   });
+
+  it('withholds identifying cells of a report from readers who may not see identities', async () => {
+    const csv = [
+      'prs_FirstName,prs_MobilePhone,prs_Gender,vic_TraffickingStatus',
+      'Amina,0812 345,Feminine,PossibleVictimOfTrafficking',
+      'Jean,+243812345678,Martian,PossibleVictimOfTrafficking',
+    ].join('\n');
+    const role = await t.call(t.admin, 'POST', '/api/roles', {
+      name: 'intake',
+      verbs: ['org.read', 'case.create', 'case.import'],
+    });
+    expect(role.statusCode, role.body).toBe(201);
+    const intake = await t.userWithRole('intake', ngo);
+    const manager = await t.userWithRole('data_manager', ngo);
+    const started = await t.call(intake, 'POST', '/api/imports', {
+      organisationId: ngo,
+      format: 'htcds',
+      fileName: 'intake.csv',
+      content: Buffer.from(csv).toString('base64'),
+      dryRun: true,
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const id = started.json<Job>().id;
+    const blind = await waitFor(intake, id);
+    expect(blind.rejections).toEqual([
+      expect.objectContaining({ row: 2, column: 'prs_MobilePhone', value: null, withheld: true }),
+      expect.objectContaining({ row: 3, column: 'prs_Gender', value: 'Martian', withheld: false }),
+    ]);
+    expect(JSON.stringify(blind)).not.toContain('0812');
+
+    const seen = await waitFor(manager, id);
+    expect(seen.rejections[0]).toMatchObject({ value: '0812 345', withheld: false });
+    const reads = await t.auditActions('case.import_report_read');
+    expect(reads.filter((read) => read.targetId === id).map((read) => read.actorId)).toEqual(
+      expect.arrayContaining([intake.userId, manager.userId]),
+    );
+  });
 });

@@ -6,13 +6,14 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
+  caseViewOf,
   prepareBatch,
   type BatchRow,
   type CaseService,
   type PreparedCase,
 } from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
-import type { ParsedRow } from '../../../core/case-formats/index.js';
+import { isShownWithoutIdentity, type ParsedRow } from '../../../core/case-formats/index.js';
 import { readCaseFile } from './case-file-parser.js';
 import { spareCores } from '../../platform/workers/worker-thread.js';
 import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
@@ -77,6 +78,7 @@ function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
         column: error.column,
         // Long values are cut: the report shows where the problem is, not a copy of the file.
         value: error.value.length > 200 ? `${error.value.slice(0, 200)}…` : error.value,
+        withheld: false,
         reason: error.reason,
         message: error.message,
       });
@@ -105,17 +107,29 @@ export function createImportService(deps: {
   };
   const progress = new Map<string, number>();
 
+  /**
+   * The job as `ctx` may see it. Its report keeps rejected cells as written; a reader who may
+   * not see the organisation's identities gets identifying cells withheld (value null).
+   */
   const view = async (
     db: Executor,
+    ctx: RequestContext,
     job: ImportJobRecord,
     alreadyImported = false,
   ): Promise<ImportJobView> => {
     let rejections: ImportRejection[] = [];
     if (job.reportSealed !== null && job.dataKeyId !== null) {
       const cipher = await vault.cipherFor(db, job.dataKeyId);
-      rejections = JSON.parse(
+      const stored = JSON.parse(
         cipher.open(job.reportSealed, fieldContext('import_job', job.id, 'report')),
       ) as ImportRejection[];
+      const path = await deps.organisationPath(db, job.organisationId);
+      const identities = caseViewOf(ctx.actor, path, false) === 'full';
+      rejections = stored.map((rejection) =>
+        identities || isShownWithoutIdentity(job.format, rejection.column)
+          ? { ...rejection, withheld: false }
+          : { ...rejection, value: null, withheld: true },
+      );
     }
     const running = progress.get(job.id);
     return { ...job, processedRows: running ?? job.processedRows, rejections, alreadyImported };
@@ -331,6 +345,23 @@ export function createImportService(deps: {
     }
   };
 
+  /** The job with its report; a report holding rejections is audited as read, in `trx`. */
+  const readReport = async (
+    ctx: RequestContext,
+    job: ImportJobRecord,
+    alreadyImported: boolean,
+    trx?: Executor,
+  ): Promise<ImportJobView> => {
+    if (trx === undefined) {
+      return database.db
+        .transaction()
+        .execute((inner) => readReport(ctx, job, alreadyImported, inner));
+    }
+    const shown = await view(trx, ctx, job, alreadyImported);
+    if (shown.rejections.length > 0) await record(trx, ctx, 'case.import_report_read', job);
+    return shown;
+  };
+
   const load = async (db: Executor, ctx: RequestContext, id: string) => {
     const job = await findJob(db, id);
     if (job === undefined) throw new AppError('import.not_found', { id });
@@ -350,15 +381,19 @@ export function createImportService(deps: {
         // The job row records any failure; nothing awaits this promise.
         void execute(ctx, job, request).catch(() => undefined);
       }
-      return view(database.db, job, alreadyImported);
+      return readReport(ctx, job, alreadyImported);
     },
     async run(ctx, request, onProgress) {
       const { job, alreadyImported } = await open(ctx, request);
       if (!alreadyImported) await execute(ctx, job, request, onProgress);
       const done = await findJob(database.db, job.id);
-      return view(database.db, done ?? job, alreadyImported);
+      return readReport(ctx, done ?? job, alreadyImported);
     },
-    get: async (ctx, id) => view(database.db, await load(database.db, ctx, id)),
+    get: (ctx, id) =>
+      database.db.transaction().execute(async (trx) => {
+        const job = await load(trx, ctx, id);
+        return readReport(ctx, job, false, trx);
+      }),
     async list(ctx) {
       const actor = ctx.actor;
       const scope =
@@ -368,7 +403,7 @@ export function createImportService(deps: {
               .filter((g) => g.verbs.includes('case.import'))
               .map((g) => g.organisationId);
       const jobs = await listJobs(database.db, scope);
-      return Promise.all(jobs.map((job) => view(database.db, { ...job, reportSealed: null })));
+      return Promise.all(jobs.map((job) => view(database.db, ctx, { ...job, reportSealed: null })));
     },
   };
 }

@@ -40,6 +40,7 @@ export const knownAuditActions = [
   'case.import_check',
   'case.import_start',
   'case.import',
+  'case.import_report_read',
   'case.export',
   // Consent, screening and crises
   'consent.record',

@@ -98,6 +98,7 @@ function Rejections({ job }: { job: ImportJob }) {
       column: t('imports.column'),
       value: t('imports.value'),
       empty: t('imports.emptyValue'),
+      withheld: t('imports.withheldValue'),
       reason: t('imports.reason'),
       none: '',
     }),

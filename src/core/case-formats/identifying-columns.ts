@@ -1,0 +1,54 @@
+import { htcdsColumns, htcdsFallbackColumns, vigilColumns } from './htcds-columns.js';
+
+// Which rejected cells of a case file an import report may show to any reader who follows the
+// import. The report keeps a rejected cell as it was written, so a mistyped phone number, a
+// whole JSON list of perpetrators, or a name pushed into the wrong column by a stray comma
+// would otherwise reach readers who may not see the victim's identity.
+
+/** HTCDS template columns (canonical names) whose values are sealed once imported. */
+const htcdsIdentifying: ReadonlySet<string> = new Set([
+  'prs_FirstName',
+  'prs_MiddleName',
+  'prs_SecondName',
+  'prs_Birthdate',
+  'prs_IdentityNumber',
+  'prs_Email',
+  'prs_MobilePhone',
+  'prs_HomePhone',
+  'prs_MailingStreet',
+  'prs_MailingCity',
+  'prs_MailingState',
+  'prs_MailingPostalCode',
+  'cco_CaseComment',
+  'per_RoleDetails',
+  'hte_City',
+  'hte_Description',
+  'spl_Objectives',
+  'spl_ActionPlan',
+  // JSON lists of whole items, names and free text included.
+  'vigil_Perpetrators',
+  'vigil_Events',
+  'vigil_SupportPlans',
+]);
+
+// An allow-list: the HTCDS columns holding codes, numbers and dates of events, plus the case
+// number a clash names. Anything else (an identifying column, an overflow cell) is withheld.
+const htcdsShown: ReadonlySet<string> = new Set(
+  [...htcdsColumns, ...vigilColumns]
+    .map(({ field }) => field)
+    .concat(htcdsFallbackColumns, ['caseNumber'])
+    .filter((field) => !htcdsIdentifying.has(field)),
+);
+
+// The CTDC releases are anonymised public datasets: no column of theirs identifies anyone.
+const anonymisedFormats: ReadonlySet<string> = new Set(['ctdc-global', 'ctdc-synthetic']);
+
+/**
+ * Whether a rejected cell's value may be shown without the right to see identities: any cell of
+ * an anonymised CTDC release, and the HTCDS cells the allow-list names. A format it does not
+ * know shows nothing.
+ */
+export function isShownWithoutIdentity(format: string, column: string | null): boolean {
+  if (anonymisedFormats.has(format)) return true;
+  return format === 'htcds' && column !== null && htcdsShown.has(column);
+}
