@@ -248,7 +248,9 @@ export function readCountry(
   form: 'alpha2' | 'alpha3',
 ): string | null {
   const code = value.trim().toUpperCase();
-  if (isMissing(code) || unknownCountries.has(code)) return null;
+  // `NA` is Namibia's alpha-2 code before it is anyone's "not available".
+  const namibia = form === 'alpha2' && code === 'NA';
+  if ((!namibia && isMissing(code)) || unknownCountries.has(code)) return null;
   const alpha3 = form === 'alpha2' ? alpha2ToAlpha3(code) : isKnownAlpha3(code) ? code : null;
   if (alpha3 === null) {
     const kind = form === 'alpha2' ? 'alpha-2' : 'alpha-3';

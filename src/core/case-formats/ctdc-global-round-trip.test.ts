@@ -96,6 +96,8 @@ const rowArb = fc
     citizenship: choice([
       ['UA', 'UA'],
       ['CD', 'cd'],
+      ['NA', 'NA'],
+      ['NA', 'na'],
       ['YU', 'YU'],
       ['AN', 'AN'],
       ['ZR', 'ZR'],

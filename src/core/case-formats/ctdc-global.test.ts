@@ -127,8 +127,25 @@ describe('reading values', () => {
     ['YU', ['YUG']],
     ['CS', ['SCG']],
     ['XK', ['XKK']],
+    // Namibia, not "not available".
+    ['NA', ['NAM']],
+    ['na', ['NAM']],
+    ['n/a', []],
   ])('citizenship %j is %j', (value, citizenship) => {
     expect(victimOf({ citizenship: value }).citizenship).toEqual(citizenship);
+  });
+
+  it('reads NA as Namibia in the country of exploitation too, and writes it back as NA', () => {
+    const read = parseCtdcGlobalRow(rowWith({ citizenship: 'NA', CountryOfExploitation: 'NA' }));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.record.victim).toMatchObject({
+      citizenship: ['NAM'],
+      countryOfExploitation: 'NAM',
+    });
+    expect(writeCtdcGlobalRow(read.record)).toMatchObject({
+      citizenship: 'NA',
+      CountryOfExploitation: 'NA',
+    });
   });
 
   it.each([
