@@ -290,6 +290,14 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
         expect.objectContaining({ actorId: responder.userId, targetId: created.id }),
       );
       expect(await t.auditActions('case.read_break_glass')).toHaveLength(1);
+      // Each part of the case read under the grant is audited as well.
+      for (const part of ['consents', 'screenings', 'referrals']) {
+        const response = await t.call(responder, 'GET', `/api/cases/${created.id}/${part}`);
+        expect(response.statusCode, response.body).toBe(200);
+        expect(await t.auditActions(`case.read_${part}`)).toEqual([
+          expect.objectContaining({ actorId: responder.userId, targetId: created.id }),
+        ]);
+      }
       const notes = (await t.call(manager, 'GET', '/api/notifications')).json<{
         items: { kind: string; targetId: string }[];
       }>();

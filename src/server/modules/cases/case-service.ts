@@ -49,6 +49,9 @@ export interface LoadedCase {
 }
 
 /** Cases: reads and writes one at a time, plus the bulk writes of imports and demo content. */
+/** The parts of a case read on their own, each audited as `case.read_<part>`. */
+export type CasePart = 'consents' | 'screenings' | 'referrals';
+
 export interface CaseService extends BulkCaseWriter {
   create: (ctx: RequestContext, organisationId: string, record: CaseRecord) => Promise<OpenedCase>;
   get: (ctx: RequestContext, id: string) => Promise<OpenedCase>;
@@ -63,6 +66,16 @@ export interface CaseService extends BulkCaseWriter {
     ctx: RequestContext,
     id: string,
     verb: PermissionVerb,
+  ) => Promise<LoadedCase>;
+  /**
+   * Loads a case for reading one of its parts (consents, screenings, referrals) inside a
+   * caller's transaction, and audits the read there, as every read of a case is.
+   */
+  loadPartFor: (
+    trx: Executor,
+    ctx: RequestContext,
+    id: string,
+    part: CasePart,
   ) => Promise<LoadedCase>;
   /** The cipher of a case's data key; `crypto.key_shredded` after the person was forgotten. */
   cipherOf: (db: Executor, stored: StoredCase) => Promise<FieldCipher>;
@@ -160,6 +173,12 @@ export function createCaseService(deps: {
     return { stored, organisationPath, view, breakGlass };
   };
 
+  const loadPartFor: CaseService['loadPartFor'] = async (trx, ctx, id, part) => {
+    const loaded = await loadFor(trx, ctx, id, 'case.read');
+    await recordAudit(trx, ctx, `case.read_${part}`, loaded.stored);
+    return loaded;
+  };
+
   const cipherOf: CaseService['cipherOf'] = (db, stored) => vault.cipherFor(db, stored.dataKeyId);
 
   const open = async (db: Executor, loaded: LoadedCase): Promise<OpenedCase> => {
@@ -200,6 +219,7 @@ export function createCaseService(deps: {
 
   return {
     loadFor,
+    loadPartFor,
     cipherOf,
     insertMany,
     writePrepared,

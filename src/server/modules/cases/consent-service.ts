@@ -69,7 +69,7 @@ export function createConsentService(deps: {
       consentInForce(await listConsents(db, caseId), purpose) !== null,
     list: (ctx, caseId) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.read');
+        const loaded = await cases.loadPartFor(trx, ctx, caseId, 'consents');
         return listConsents(trx, loaded.stored.id);
       }),
     record: (ctx, caseId, body) =>

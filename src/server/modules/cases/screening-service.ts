@@ -51,7 +51,7 @@ export function createScreeningService(deps: {
       }),
     list: (ctx, caseId) =>
       database.db.transaction().execute(async (trx) => {
-        await cases.loadFor(trx, ctx, caseId, 'case.read');
+        await cases.loadPartFor(trx, ctx, caseId, 'screenings');
         return listScreenings(trx, caseId);
       }),
   };

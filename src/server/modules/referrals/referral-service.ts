@@ -193,7 +193,7 @@ export function createReferralService(deps: {
       }),
     listForCase: (ctx, caseId) =>
       database.db.transaction().execute(async (trx) => {
-        await cases.loadFor(trx, ctx, caseId, 'case.read');
+        await cases.loadPartFor(trx, ctx, caseId, 'referrals');
         return listReferralsOfCase(trx, caseId);
       }),
     async inbox(ctx) {
