@@ -41,17 +41,33 @@ export async function insertBreakGlass(
     .execute();
 }
 
-/** Users holding `role` directly in an organisation (whom a break-glass notifies). */
-export async function usersWithRoleIn(
+/**
+ * Whom a break-glass on a case notifies: the active users who oversee the cases of its
+ * organisation, holding `case.read_subtree` in it or above it (data managers, and custom roles
+ * with that verb); when there is none, the active system administrators, so that an emergency
+ * access never goes unseen.
+ */
+export async function caseOverseers(
   db: Executor,
-  organisationId: string,
-  role: string,
+  organisationPath: readonly string[],
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('memberships')
-    .select('user_id')
-    .where('organisation_id', '=', organisationId)
-    .where('role', '=', role)
+    .innerJoin('roles', 'roles.name', 'memberships.role')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.user_id as userId', 'roles.verbs as verbs'])
+    .where('memberships.organisation_id', 'in', [...organisationPath])
+    .where('users.disabled', '=', 0)
     .execute();
-  return [...new Set(rows.map((row) => row.user_id))];
+  const overseers = rows
+    .filter((row) => (JSON.parse(row.verbs) as string[]).includes('case.read_subtree'))
+    .map((row) => row.userId);
+  if (overseers.length > 0) return [...new Set(overseers)];
+  const admins = await db
+    .selectFrom('users')
+    .select('id')
+    .where('is_system_admin', '=', 1)
+    .where('disabled', '=', 0)
+    .execute();
+  return admins.map((row) => row.id);
 }

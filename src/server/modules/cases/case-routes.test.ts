@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test-support/api-expect.js';
-import { createTestApp, testPassword, type TestApp } from '../../../test-support/test-app.js';
+import {
+  createRole,
+  createTestApp,
+  testPassword,
+  type TestApp,
+} from '../../../test-support/test-app.js';
 import { buildCase } from '../../../test-support/case-fixtures.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
+import { caseOverseers } from './break-glass-repo.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
@@ -243,19 +249,49 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
   });
 
   describe('break-glass', () => {
-    it('needs the verb and a reason, notifies the holder’s data managers, and is audited', async () => {
-      const created = await create(other);
-      const manager = await t.userWithRole('data_manager', other);
-      const { createRole } = await import('../../../test-support/test-app.js');
+    const reason = { reason: 'Victim in immediate danger at the border crossing tonight' };
+    /** A user of `orgId` holding a custom role that may open other organisations' cases. */
+    const responderIn = async (orgId: string) => {
       await createRole(t.services, 'emergency', [
         'case.read',
         'case.read_identifying',
         'case.break_glass',
       ]);
-      const responder = await t.userWithRole('emergency', ngo);
+      return t.userWithRole('emergency', orgId);
+    };
+
+    it('notifies whoever oversees the case from above, else the system administrators', async () => {
+      const responder = await responderIn(other);
+      // `field` has no data manager of its own; the one of `ngo`, above it, oversees its cases.
+      const inField = await create(field);
+      const aboveManager = await t.userWithRole('data_manager', ngo);
+      const sideManager = await t.userWithRole('data_manager', other);
+      const granted = await t.call(
+        responder,
+        'POST',
+        `/api/cases/${inField.id}/break-glass`,
+        reason,
+      );
+      expect(granted.statusCode, granted.body).toBe(201);
+      const notified = async (session: Parameters<TestApp['call']>[0]) =>
+        (await t.call(session, 'GET', '/api/notifications'))
+          .json<{ items: { kind: string; targetId: string }[] }>()
+          .items.some((item) => item.kind === 'case.break_glass' && item.targetId === inField.id);
+      expect(await notified(aboveManager)).toBe(true);
+      expect(await notified(sideManager)).toBe(false);
+
+      // An organisation path that nobody oversees falls back on the system administrators.
+      const lonely = await t.createOrg('lonely', t.rootOrgId);
+      expect(await caseOverseers(t.database.db, [lonely])).toEqual([t.admin.userId]);
+      expect(await caseOverseers(t.database.db, [ngo, field])).toEqual([aboveManager.userId]);
+    });
+
+    it('needs the verb and a reason, notifies the holder’s data manager, and is audited', async () => {
+      const created = await create(other);
+      const manager = await t.userWithRole('data_manager', other);
+      const responder = await responderIn(ngo);
       const worker = await t.userWithRole('caseworker', ngo);
       const url = `/api/cases/${created.id}/break-glass`;
-      const reason = { reason: 'Victim in immediate danger at the border crossing tonight' };
 
       expectError(
         await t.call(responder, 'GET', `/api/cases/${created.id}`),

@@ -7,7 +7,7 @@ import type { NotificationService } from '../notifications/index.js';
 import type { VaultService } from '../vault/index.js';
 import { fieldContext } from '../vault/index.js';
 import type { CaseService } from './case-service.js';
-import { insertBreakGlass, usersWithRoleIn } from './break-glass-repo.js';
+import { insertBreakGlass, caseOverseers } from './break-glass-repo.js';
 import { caseViewOf } from './case-policy.js';
 import { clearSealedChildren, findCase, revokeReferralsOf, updateCaseRow } from './case-repo.js';
 
@@ -17,7 +17,8 @@ const breakGlassMinutes = 240;
 export interface SafeguardService {
   /**
    * Emergency access to a case outside the actor's scope: needs `case.break_glass` and a reason;
-   * the holder's data managers are notified and the grant is audited. Returns when it expires.
+   * whoever oversees the holder's cases is notified (`caseOverseers`) and the grant is audited.
+   * Returns when it expires.
    */
   breakGlass: (
     ctx: RequestContext,
@@ -67,8 +68,8 @@ export function createSafeguardService(deps: {
           createdAt: at.toISOString(),
           expiresAt,
         });
-        const managers = await usersWithRoleIn(trx, found.stored.organisationId, 'data_manager');
-        await notifications.notify(trx, managers, {
+        const overseers = await caseOverseers(trx, found.organisationPath);
+        await notifications.notify(trx, overseers, {
           organisationId: found.stored.organisationId,
           kind: 'case.break_glass',
           targetType: 'case',
