@@ -162,6 +162,10 @@ export const errorCatalog = {
     status: 409,
     message: 'The referral cannot move to this status from its current one.',
   },
+  'referral.revoked': {
+    status: 410,
+    message: 'The referral was revoked; its packet can no longer be opened.',
+  },
 
   // GLOTIP returns
   'return.not_found': {

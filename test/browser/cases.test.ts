@@ -273,8 +273,15 @@ describe('case records in Chromium', () => {
     ).toBe('Sent');
 
     await page.getByTestId('consent-revoke-referral').click();
+    // The dialog says what revoking referral consent does to the referral already sent.
+    expect(await page.getByTestId('consent-revoke-dialog').textContent()).toContain(
+      'open referrals of this case are revoked',
+    );
     await page.getByTestId('confirm-submit').click();
     await expect.poll(() => page.getByTestId('consent-in-force').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('referrals-table').getByTestId('referral-status').textContent())
+      .toBe('Withdrawn');
 
     await page.getByTestId('refer-new').click();
     refer = page.getByTestId('refer-dialog');
@@ -308,7 +315,13 @@ describe('case records in Chromium', () => {
     // The demo content fills the inbox too: filter it down to this case.
     await page.getByLabel('Filter').fill(caseNumber);
     await table.getByText(caseNumber).first().waitFor();
-    const row = table.locator('tbody tr', { hasText: caseNumber }).first();
+    // The referral sent under the revoked consent is listed as withdrawn, with nothing to open;
+    // the one sent by the override is open.
+    const rows = table.locator('tbody tr', { hasText: caseNumber });
+    await expect.poll(() => rows.count()).toBe(2);
+    const withdrawn = rows.filter({ hasText: 'Withdrawn' });
+    expect(await withdrawn.getByTestId('referral-open').count()).toBe(0);
+    const row = rows.filter({ hasNotText: 'Withdrawn' });
     await row.getByTestId('referral-open').click();
     const packet = page.getByTestId('packet-dialog');
     await packet.getByTestId('packet').getByText('Amal Haddad').waitFor();

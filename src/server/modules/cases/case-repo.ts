@@ -307,17 +307,37 @@ export async function existingSourceKeys(
 
 /** Revokes a forgotten case's open referrals and drops every packet it sent. */
 export async function revokeReferralsOf(trx: Executor, caseId: string, at: string): Promise<void> {
-  await trx
-    .updateTable('referrals')
-    .set({ status: 'revoked', updated_at: at })
-    .where('case_id', '=', caseId)
-    .where('status', 'in', ['sent', 'acknowledged', 'accepted'])
-    .execute();
+  await revokeOpenReferrals(trx, caseId, at);
   await trx
     .updateTable('referrals')
     .set({ packet_sealed: null })
     .where('case_id', '=', caseId)
     .execute();
+}
+
+/**
+ * Revokes a case's open referrals (sent, acknowledged or accepted), so their recipients can no
+ * longer open the packets; returns their ids.
+ */
+export async function revokeOpenReferrals(
+  trx: Executor,
+  caseId: string,
+  at: string,
+): Promise<string[]> {
+  const open = await trx
+    .selectFrom('referrals')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['sent', 'acknowledged', 'accepted'])
+    .execute();
+  if (open.length === 0) return [];
+  const ids = open.map((row) => row.id);
+  await trx
+    .updateTable('referrals')
+    .set({ status: 'revoked', updated_at: at })
+    .where('id', 'in', ids)
+    .execute();
+  return ids;
 }
 
 /** Every case an organisation holds, oldest first (record-level exports). */

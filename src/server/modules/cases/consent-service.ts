@@ -7,6 +7,7 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { fieldContext } from '../vault/index.js';
+import { revokeOpenReferrals } from './case-repo.js';
 import type { CaseService, LoadedCase } from './case-service.js';
 import {
   insertConsent,
@@ -64,6 +65,27 @@ export function createConsentService(deps: {
       requestId: ctx.requestId,
     });
 
+  /**
+   * When referral consent is no longer in force, the person has withdrawn what the open
+   * referrals rest on: they are revoked, so no recipient opens their packet any more, each
+   * audited. Referrals made by an override go too: the latest word of the person decides.
+   */
+  const endReferrals = async (trx: Executor, ctx: RequestContext, loaded: LoadedCase) => {
+    const entries = await listConsents(trx, loaded.stored.id);
+    if (consentInForce(entries, 'referral') !== null) return;
+    const revoked = await revokeOpenReferrals(trx, loaded.stored.id, now().toISOString());
+    for (const id of revoked) {
+      await audit.record(trx, {
+        actor: auditActorOf(ctx.actor),
+        action: 'referral.revoke',
+        targetType: 'referral',
+        targetId: id,
+        organisationId: loaded.stored.organisationId,
+        requestId: ctx.requestId,
+      });
+    }
+  };
+
   return {
     inForce: async (db, caseId, purpose) =>
       consentInForce(await listConsents(db, caseId), purpose) !== null,
@@ -104,6 +126,9 @@ export function createConsentService(deps: {
         };
         await insertConsent(trx, entry);
         await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
+        if (entry.purpose === 'referral' && !entry.granted) {
+          await endReferrals(trx, ctx, loaded);
+        }
         return entry;
       }),
     revoke: (ctx, caseId, consentId) =>
@@ -118,6 +143,10 @@ export function createConsentService(deps: {
         );
         if (!done) throw new AppError('consent.not_found', { id: consentId });
         await auditConsent(trx, ctx, 'consent.revoke', loaded, consentId);
+        const entries = await listConsents(trx, caseId);
+        if (entries.find((e) => e.id === consentId)?.purpose === 'referral') {
+          await endReferrals(trx, ctx, loaded);
+        }
       }),
     async require(trx, ctx, loaded, purpose, action, overrideReason) {
       const entries = await listConsents(trx, loaded.stored.id);

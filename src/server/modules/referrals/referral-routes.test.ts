@@ -122,11 +122,49 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       expect(await t.auditActions('referral.create')).toHaveLength(1);
     });
 
-    it('after consent is revoked a new referral is blocked', async () => {
+    it('after consent is revoked a new referral is blocked and open ones are revoked', async () => {
       const entry = (await consent(true)).json<{ id: string }>();
-      expect((await refer(worker)).statusCode).toBe(201);
+      const referralId = (await refer(worker)).json<{ id: string }>().id;
+      const recipient = await t.userWithRole('caseworker', shelterOrg);
+      const packet = () => t.call(recipient, 'GET', `/api/referrals/${referralId}/packet`);
+      expect((await packet()).statusCode).toBe(200);
+
       await t.call(worker, 'POST', `/api/cases/${caseId}/consents/${entry.id}/revoke`);
       expectError(await refer(worker), 403, 'consent.required');
+      // The referral sent under that consent ends with it: its packet no longer opens.
+      const listed = (await t.call(worker, 'GET', `/api/cases/${caseId}/referrals`)).json<{
+        items: { id: string; status: string }[];
+      }>();
+      expect(listed.items).toEqual([
+        expect.objectContaining({ id: referralId, status: 'revoked' }),
+      ]);
+      expectError(await packet(), 410, 'referral.revoked');
+      expect(await t.auditActions('referral.revoke')).toEqual([
+        expect.objectContaining({ actorId: worker.userId, targetId: referralId }),
+      ]);
+    });
+
+    it('a consent entry that refuses referral revokes the open referrals too', async () => {
+      await consent(true);
+      const referralId = (await refer(worker)).json<{ id: string }>().id;
+      // Consent for another purpose changes nothing.
+      const other = await t.call(worker, 'POST', `/api/cases/${caseId}/consents`, {
+        purpose: 'research',
+        granted: false,
+        prompts: allPrompts,
+      });
+      expect(other.statusCode, other.body).toBe(201);
+      const status = async () =>
+        (
+          await t.database.db
+            .selectFrom('referrals')
+            .select('status')
+            .where('id', '=', referralId)
+            .executeTakeFirstOrThrow()
+        ).status;
+      expect(await status()).toBe('sent');
+      expect((await consent(false)).statusCode).toBe(201);
+      expect(await status()).toBe('revoked');
     });
 
     it('lets a user with consent.override refer with a reason, sealed and audited', async () => {

@@ -213,9 +213,8 @@ export function createReferralService(deps: {
         if (!isRecipient(ctx.actor, found.recipientPath))
           throw new AppError('referral.not_found', { id });
         const { referral } = found;
-        if (referral.status === 'revoked' || referral.packetSealed === null) {
-          throw new AppError('crypto.key_shredded', { id });
-        }
+        if (referral.status === 'revoked') throw new AppError('referral.revoked', { id });
+        if (referral.packetSealed === null) throw new AppError('crypto.key_shredded', { id });
         const cipher = await vault.cipherFor(trx, found.dataKeyId);
         const packet = JSON.parse(
           cipher.open(referral.packetSealed, fieldContext('referral', id, 'packet')),

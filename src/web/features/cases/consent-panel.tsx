@@ -45,6 +45,8 @@ function ConsentForm({ caseId, onClose }: { caseId: string; onClose: () => void 
       }),
     onSuccess: async (entry) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.consents(caseId) });
+      // Refusing referral consent revokes the open referrals on the server.
+      await queryClient.invalidateQueries({ queryKey: caseKeys.referrals(caseId) });
       toast.show(
         'success',
         t(entry.granted ? 'cases.consent.recordedGranted' : 'cases.consent.recordedRefused', {
@@ -336,6 +338,7 @@ export function ConsentPanel({ caseId, canChange }: { caseId: string; canChange:
           if (revoking === null) return;
           await caseApi.revokeConsent(caseId, revoking.id);
           await queryClient.invalidateQueries({ queryKey: caseKeys.consents(caseId) });
+          await queryClient.invalidateQueries({ queryKey: caseKeys.referrals(caseId) });
           toast.show(
             'success',
             t('cases.consent.revokedDone', {
@@ -347,9 +350,12 @@ export function ConsentPanel({ caseId, canChange }: { caseId: string; canChange:
       >
         <p>
           {revoking !== null &&
-            t('cases.consent.revokeConfirm', {
-              purpose: codeLabel('consentPurpose', revoking.purpose),
-            })}
+            t(
+              revoking.purpose === 'referral'
+                ? 'cases.consent.revokeReferralConfirm'
+                : 'cases.consent.revokeConfirm',
+              { purpose: codeLabel('consentPurpose', revoking.purpose) },
+            )}
         </p>
       </ConfirmDialog>
     </section>
