@@ -197,11 +197,22 @@ export async function listChildren(
   }));
 }
 
-/** Removes every sealed child value of a case (after its key was shredded). */
-export async function clearSealedChildren(trx: Executor, caseId: string): Promise<void> {
+/** Removes every value sealed under a case's key but its identity (after the key was shredded). */
+export async function clearSealedValues(trx: Executor, caseId: string): Promise<void> {
   for (const table of Object.values(childKinds)) {
     await trx.updateTable(table).set({ sealed: null }).where('case_id', '=', caseId).execute();
   }
+  // The reasons given for overriding consent and for emergency access tell about the person.
+  await trx
+    .updateTable('consent_overrides')
+    .set({ reason_sealed: null })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('break_glass_grants')
+    .set({ reason_sealed: null })
+    .where('case_id', '=', caseId)
+    .execute();
 }
 
 /** A case with its holder's ancestry. */

@@ -133,6 +133,17 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
     });
   });
 
+  const reason = { reason: 'Victim in immediate danger at the border crossing tonight' };
+  /** A user of `orgId` holding a custom role that may open other organisations' cases. */
+  const responderIn = async (orgId: string) => {
+    await createRole(t.services, 'emergency', [
+      'case.read',
+      'case.read_identifying',
+      'case.break_glass',
+    ]);
+    return t.userWithRole('emergency', orgId);
+  };
+
   describe('each role’s view of the same case', () => {
     it('caseworker full, analyst analytic, outsider nothing, data manager above sees the child', async () => {
       const created = await create(field);
@@ -249,17 +260,6 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
   });
 
   describe('break-glass', () => {
-    const reason = { reason: 'Victim in immediate danger at the border crossing tonight' };
-    /** A user of `orgId` holding a custom role that may open other organisations' cases. */
-    const responderIn = async (orgId: string) => {
-      await createRole(t.services, 'emergency', [
-        'case.read',
-        'case.read_identifying',
-        'case.break_glass',
-      ]);
-      return t.userWithRole('emergency', orgId);
-    };
-
     it('notifies whoever oversees the case from above, else the system administrators', async () => {
       const responder = await responderIn(other);
       // `field` has no data manager of its own; the one of `ngo`, above it, oversees its cases.
@@ -365,8 +365,33 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
         403,
         'access.denied',
       );
+      // Reasons sealed under the case's key elsewhere: an emergency access, a consent override.
+      const responder = await responderIn(other);
+      const glass = await t.call(responder, 'POST', `/api/cases/${created.id}/break-glass`, reason);
+      expect(glass.statusCode, glass.body).toBe(201);
+      const provider = await t.call(t.admin, 'POST', '/api/service-providers', {
+        name: 'Clinic',
+        kinds: ['medical'],
+        country: 'COD',
+        recipientOrganisationId: other,
+      });
+      const referred = await t.call(t.admin, 'POST', `/api/cases/${created.id}/referrals`, {
+        providerId: provider.json<{ id: string }>().id,
+        serviceKind: 'medical',
+        overrideReason: 'Injured and unconscious; cannot be asked for consent tonight',
+      });
+      expect(referred.statusCode, referred.body).toBe(201);
+
       const done = await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber });
       expect(done.statusCode, done.body).toBe(204);
+      for (const table of ['consent_overrides', 'break_glass_grants'] as const) {
+        const reasons = await t.database.db
+          .selectFrom(table)
+          .select('reason_sealed')
+          .where('case_id', '=', created.id)
+          .execute();
+        expect([table, reasons]).toEqual([table, [{ reason_sealed: null }]]);
+      }
 
       const after = (await t.call(worker, 'GET', `/api/cases/${created.id}`)).json<CaseBody>();
       expect(after.forgotten).toBe(true);

@@ -9,7 +9,7 @@ import { fieldContext } from '../vault/index.js';
 import type { CaseService } from './case-service.js';
 import { insertBreakGlass, caseOverseers } from './break-glass-repo.js';
 import { caseViewOf } from './case-policy.js';
-import { clearSealedChildren, findCase, revokeReferralsOf, updateCaseRow } from './case-repo.js';
+import { clearSealedValues, findCase, revokeReferralsOf, updateCaseRow } from './case-repo.js';
 
 /** How long an emergency grant lasts. */
 const breakGlassMinutes = 240;
@@ -110,7 +110,7 @@ export function createSafeguardService(deps: {
           version: stored.version + 1,
           updated_at: at,
         });
-        await clearSealedChildren(trx, caseId);
+        await clearSealedValues(trx, caseId);
         await revokeReferralsOf(trx, caseId, at);
         await audit.record(trx, {
           actor: auditActorOf(ctx.actor),
