@@ -28,6 +28,18 @@ export function authorize(actor: Actor, verb: PermissionVerb, scope: Scope): voi
   if (!can(actor, verb, scope)) throw new AppError('access.denied', { verb });
 }
 
+/**
+ * For listings scoped by the actor's grants: throws `access.denied` unless the actor holds one
+ * of `verbs` in some organisation, so that a reader with no such right is refused, not shown an
+ * empty list as if there were nothing.
+ */
+export function authorizeSomewhere(actor: Actor, verbs: readonly PermissionVerb[]): void {
+  if (actor.kind === 'system' || actor.isSystemAdmin) return;
+  const holds =
+    !actor.enrolmentOnly && actor.grants.some((g) => verbs.some((verb) => g.verbs.includes(verb)));
+  if (!holds) throw new AppError('access.denied', { verb: verbs.join(' or ') });
+}
+
 /** Throws `auth.required` when there is no actor; otherwise returns it. */
 export function requireActor(actor: Actor | null): Actor {
   if (actor === null) throw new AppError('auth.required');

@@ -1,6 +1,7 @@
 export { auditActorOf, type Actor, type RequestContext } from './access-model.js';
 export {
   authorize,
+  authorizeSomewhere,
   can,
   pathToIds,
   requireActor,

@@ -3,7 +3,12 @@ import type { CaseImportFormat } from '../../../shared/case-schemas.js';
 import type { ImportRejection } from '../../../shared/import-schemas.js';
 import { newId, sha256Hex } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
+import {
+  auditActorOf,
+  authorize,
+  authorizeSomewhere,
+  type RequestContext,
+} from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
   caseViewOf,
@@ -396,6 +401,7 @@ export function createImportService(deps: {
       }),
     async list(ctx) {
       const actor = ctx.actor;
+      authorizeSomewhere(actor, ['case.import']);
       const scope =
         actor.kind === 'system' || actor.isSystemAdmin
           ? null

@@ -229,6 +229,17 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
         [['querystring', 'exploitationType']],
       );
     });
+
+    it('refuses the listings to a user with no right to them anywhere', async () => {
+      const enumerator = await t.userWithRole('enumerator', ngo);
+      for (const url of ['/api/cases', '/api/referrals/inbox', '/api/imports']) {
+        expectError(await t.call(enumerator, 'GET', url), 403, 'access.denied');
+      }
+      const analyst = await t.userWithRole('analyst', ngo);
+      expect((await t.call(analyst, 'GET', '/api/cases')).statusCode).toBe(200);
+      expectError(await t.call(analyst, 'GET', '/api/referrals/inbox'), 403, 'access.denied');
+      expectError(await t.call(analyst, 'GET', '/api/imports'), 403, 'access.denied');
+    });
   });
 
   describe('PATCH /api/cases/:id', () => {

@@ -9,7 +9,7 @@ import type {
 import type { z } from 'zod';
 import { newId, type FieldCipher } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
-import { auditActorOf, type RequestContext } from '../access/index.js';
+import { auditActorOf, authorizeSomewhere, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { VaultService } from '../vault/index.js';
 import { hasActiveBreakGlass } from './break-glass-repo.js';
@@ -312,6 +312,7 @@ export function createCaseService(deps: {
     list: (ctx, query) =>
       database.db.transaction().execute(async (trx) => {
         const actor = ctx.actor;
+        authorizeSomewhere(actor, ['case.read', 'case.read_subtree']);
         const scope: CaseScope =
           actor.kind === 'system' || actor.isSystemAdmin
             ? null

@@ -10,6 +10,7 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import {
   auditActorOf,
   authorize,
+  authorizeSomewhere,
   can,
   pathToIds,
   type Actor,
@@ -198,6 +199,7 @@ export function createReferralService(deps: {
       }),
     async inbox(ctx) {
       const actor = ctx.actor;
+      authorizeSomewhere(actor, ['referral.receive']);
       const scope =
         actor.kind === 'system' || actor.isSystemAdmin
           ? null
