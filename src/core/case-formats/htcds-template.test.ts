@@ -53,6 +53,21 @@ describe('HTCDS toolkit quirks', () => {
     ],
     ['a gender label', { prs_Gender: 'Not Specified/Unknown' }, { gender: 'NonSpecifiedUnknown' }],
     [
+      'v0.2 recruitment codes, as the toolkit XLSForm writes them',
+      {
+        vic_MethodOfRecruitment:
+          'InternetSocialMediaOnlineAdvertisement;EducationalFacility;Work;PublicArea;Shelter',
+      },
+      {
+        recruitmentMethods: [
+          'ThroughOnlineSocialNetworks',
+          'AtAnEducationalInstitution',
+          'AtWork',
+          'Other',
+        ],
+      },
+    ],
+    [
       'v0.2 exploitation codes',
       { vic_TypeOfExploitation: 'IllicitActivities;ForcedMilitaryService;IllegalAdoption' },
       { exploitationTypes: ['vigil:ForcedCriminality', 'vigil:ArmedCombat', 'ForcedAdoption'] },

@@ -122,6 +122,16 @@ export const relationshipList: Picklist<(typeof traffickerRelationships)[number]
 };
 export const recruitmentList: Picklist<(typeof recruitmentMethods)[number]> = {
   codes: recruitmentMethods,
+  // HTCDS v0.2 codes, as the toolkit's XLSForm still writes them (REFERENCE 1.4). v0.2 had one
+  // code for every online channel; social networks are the commoner of the two v2.0 codes it
+  // split into. Public areas and shelters have no v2.0 code of their own.
+  aliases: {
+    InternetSocialMediaOnlineAdvertisement: 'ThroughOnlineSocialNetworks',
+    EducationalFacility: 'AtAnEducationalInstitution',
+    Work: 'AtWork',
+    PublicArea: 'Other',
+    Shelter: 'Other',
+  },
 };
 export const controlList: Picklist<ControlMethod> = {
   codes: controlMethods,
