@@ -213,6 +213,17 @@ describe('reading values', () => {
     ]);
   });
 
+  it('keeps purposes unrecorded when only isSexAndLabour=0 is given, so the labels stand in', () => {
+    const labelled = parseCtdcGlobalRow(
+      rowWith({ isSexAndLabour: '0', typeOfExploitConcatenated: 'Forced labour' }),
+    );
+    if (!labelled.ok) throw new Error(JSON.stringify(labelled.errors));
+    expect(labelled.record.victim.exploitationTypes).toEqual(['ForcedLabour']);
+    expect(labelled.warnings).toEqual([]);
+    const bare = parseCtdcGlobalRow(rowWith({ isSexAndLabour: '0' }));
+    expect(bare.ok && bare.record.victim.exploitationTypes).toBeNull();
+  });
+
   it('falls back on concatenated labels when the flags are missing (codebook and file spellings)', () => {
     const victim = victimOf({
       meansOfControlConcatenated:

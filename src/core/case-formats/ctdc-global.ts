@@ -176,12 +176,13 @@ const columnOfPath: Readonly<Record<string, string>> = {
 };
 
 // `is*` flags plus the derived `isSexAndLabour`: "both" implies forced labour and sexual
-// exploitation; a disagreement between them is a warning.
+// exploitation; a disagreement between them is a warning. A 0 there says only "not both": with
+// every `is*` flag missing the purposes stay unrecorded, and the labels may still give them.
 function readPurposes(reader: RowReader): ExploitationType[] | null {
   const both = readFlag(reader, 'isSexAndLabour');
   let types = readFlagGroup(reader, exploitColumns);
-  if (both !== null) {
-    types ??= [];
+  if (both === true) types ??= [];
+  if (both !== null && types !== null) {
     const hasBoth = types.includes('ForcedLabour') && types.includes('SexualExploitation');
     if (both !== hasBoth) {
       reader.warn(
