@@ -141,6 +141,17 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** Fails on any serious or critical accessibility violation in the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+}
+
+/** Waits until a signed-in page's lazy chunk has loaded and no skeleton placeholder is left. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
+}
+
 /** Saves a full-page screenshot as test-artefacts/browser/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artefactsDir, { recursive: true });

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
+  expectAccessible,
   launchChromium,
-  screenshot,
-  seriousAxeViolations,
-  startVigil,
   type RunningVigil,
+  screenshot,
+  settle,
+  startVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -59,16 +60,6 @@ describe('case records in Chromium', () => {
     await vigil?.stop();
   });
 
-  /** Waits until the page's lazy chunk has loaded and no skeleton placeholder is left. */
-  async function settle(): Promise<void> {
-    await page.locator('main h1').first().waitFor();
-    await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
-  }
-
-  async function expectAccessible(): Promise<void> {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  }
-
   async function expectFitsWidth(width: number): Promise<void> {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
   }
@@ -94,11 +85,11 @@ describe('case records in Chromium', () => {
     await page.getByTestId('login-password').fill(adminPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('nav-cases').click();
-    await settle();
+    await settle(page);
     await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
     await page.getByTestId('synthetic-badge').first().waitFor();
     await page.getByTestId('case-pager').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-list');
     // Two clicks on "next" before the list re-renders (a double click): two pages on, not one.
     await page.evaluate(`(() => {
@@ -107,7 +98,7 @@ describe('case records in Chromium', () => {
       next.click();
     })()`);
     await page.waitForURL(/[?&]page=2\b/);
-    await settle();
+    await settle(page);
     await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
     await page.getByTestId('case-previous').click();
     await page.waitForURL(/[?&]page=1\b/);
@@ -115,7 +106,7 @@ describe('case records in Chromium', () => {
 
   it('adds a service provider', async () => {
     await page.getByTestId('nav-providers').click();
-    await settle();
+    await settle(page);
     await page.getByTestId('provider-create').click();
     const dialog = page.getByTestId('provider-dialog');
     await dialog.getByTestId('provider-name').fill(providerName);
@@ -125,7 +116,7 @@ describe('case records in Chromium', () => {
     await dialog.getByTestId('provider-recipient').selectOption({ label: 'Demo' });
     await dialog.getByTestId('provider-submit').click();
     await page.getByTestId('providers-table').getByText(providerName).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-providers');
   });
 
@@ -133,7 +124,7 @@ describe('case records in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await page.getByTestId('menu-toggle').click();
     await page.getByTestId('nav-cases').click();
-    await settle();
+    await settle(page);
     await page.getByTestId('case-create').click();
     await page.getByTestId('case-wizard').waitFor();
     await page.getByTestId('case-organisation').selectOption({ label: 'Demo' });
@@ -148,7 +139,7 @@ describe('case records in Chromium', () => {
     // The contract refuses the phone number beside the field, before anything is sent.
     await page.getByTestId('field-error-victim.identity.phone').waitFor();
     await expectFitsWidth(360);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-wizard-phone-error');
     await page.getByTestId('case-identity-phone').fill('+962791234567');
     await page.getByTestId('wizard-next').click();
@@ -186,11 +177,11 @@ describe('case records in Chromium', () => {
       .getByText('Trafficked in a displacement setting')
       .waitFor();
     await expectFitsWidth(360);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-wizard-review-phone');
     await page.getByTestId('wizard-save').click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-    await settle();
+    await settle(page);
     caseUrl = page.url();
     // The wizard's heading stays until the saved case has loaded.
     const heading = page.locator('main h1', { hasText: /\d{4}-\d{5}/ });
@@ -202,7 +193,7 @@ describe('case records in Chromium', () => {
     await page.getByTestId('identity-facts').getByText('+962791234567').waitFor();
     await expectFitsWidth(360);
     await page.setViewportSize(desktop);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-detail');
   });
 
@@ -230,7 +221,7 @@ describe('case records in Chromium', () => {
     const destination = page.getByTestId('dimension-coercion_at_destination');
     await destination.getByText('two strong indicators').waitFor();
     await destination.locator('[data-code="coercion_at_destination.debt_bondage"]').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-screening');
     await page.getByTestId('screening-save').click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}#screening$/);
@@ -264,7 +255,7 @@ describe('case records in Chromium', () => {
     let refer = page.getByTestId('refer-dialog');
     await chooseProvider(refer);
     await refer.getByTestId('refer-note').fill('Needs a bed tonight.');
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-refer');
     await refer.getByTestId('refer-submit').click();
     await page.getByTestId('referrals-table').getByTestId('referral-status').first().waitFor();
@@ -292,7 +283,7 @@ describe('case records in Chromium', () => {
     expect(await refused.textContent()).toContain(english.errors.consent.required);
     // The administrator holds consent.override: the reason field is offered.
     await refer.getByTestId('refer-override-reason').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-referral-refused');
     await refer.getByTestId('refer-override-reason').fill('Short');
     await refer.getByTestId('refer-submit').click();
@@ -310,7 +301,7 @@ describe('case records in Chromium', () => {
   it('lets the recipient open the packet and acknowledge the referral', async () => {
     await page.setViewportSize(desktop);
     await page.getByTestId('nav-referrals').click();
-    await settle();
+    await settle(page);
     const table = page.getByTestId('inbox-table');
     // The demo content fills the inbox too: filter it down to this case.
     await page.getByLabel('Filter').fill(caseNumber);
@@ -325,13 +316,13 @@ describe('case records in Chromium', () => {
     await row.getByTestId('referral-open').click();
     const packet = page.getByTestId('packet-dialog');
     await packet.getByTestId('packet').getByText('Amal Haddad').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-inbox-packet');
     await packet.getByRole('button', { name: 'Close' }).last().click();
     await row.getByTestId('referral-move-acknowledged').click();
     await page.getByTestId('confirm-submit').click();
     await expect.poll(() => row.getByTestId('referral-status').textContent()).toBe('Acknowledged');
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-inbox');
   });
 
@@ -349,7 +340,7 @@ describe('case records in Chromium', () => {
     await dialog.getByTestId('break-glass-submit').click();
     // No such case: the refusal is said in words, inside the dialog.
     await dialog.getByTestId('form-error').getByText('This case does not exist').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-break-glass');
     await page.keyboard.press('Escape');
   });
@@ -357,7 +348,7 @@ describe('case records in Chromium', () => {
   it('checks an import file, then imports it with progress and a result', async () => {
     await page.setViewportSize(desktop);
     await page.getByTestId('nav-imports').click();
-    await settle();
+    await settle(page);
     await page.getByTestId('import-organisation').selectOption({ label: 'Demo' });
     await page
       .getByTestId('import-file')
@@ -366,13 +357,13 @@ describe('case records in Chromium', () => {
     await page.getByTestId('import-dry-run').getByTestId('import-counts').waitFor({
       timeout: 30_000,
     });
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-en-import-check');
     const confirm = page.getByTestId('import-confirm');
     if ((await confirm.count()) > 0) {
       await confirm.click();
       await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
-      await expectAccessible();
+      await expectAccessible(page);
       await screenshot(page, 'cases-en-import-done');
     }
   });
@@ -380,17 +371,17 @@ describe('case records in Chromium', () => {
   it('shows the same screens in Arabic, right to left, without raw keys or English', async () => {
     await page.setViewportSize(desktop);
     await page.goto(caseUrl);
-    await settle();
+    await settle(page);
     await page.getByTestId('language-select').selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
 
     const checkArabic = async (name: string) => {
-      await settle();
+      await settle(page);
       const text = await page.locator('main').innerText();
       expect(text).toMatch(/[\u0600-\u06FF]/);
       expect(text).not.toMatch(rawKey);
       expect(text).not.toMatch(englishWords);
-      await expectAccessible();
+      await expectAccessible(page);
       await screenshot(page, name);
     };
 
@@ -406,7 +397,7 @@ describe('case records in Chromium', () => {
     const dialogText = await refer.innerText();
     expect(dialogText).not.toMatch(rawKey);
     expect(dialogText).not.toMatch(englishWords);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-ar-referral-refused');
     await page.keyboard.press('Escape');
 
@@ -441,19 +432,19 @@ describe('case records in Chromium', () => {
 
   it('forgets the person once the case number is typed again', async () => {
     await page.goto(caseUrl);
-    await settle();
+    await settle(page);
     await page.getByTestId('forget-open').click();
     const dialog = page.getByTestId('forget-dialog');
     await dialog.getByTestId('forget-confirm').fill('2000-WRONG1');
     expect(await dialog.getByTestId('forget-submit').isDisabled()).toBe(true);
     await dialog.getByTestId('forget-confirm').fill(caseNumber);
-    await expectAccessible();
+    await expectAccessible(page);
     await screenshot(page, 'cases-ar-forget');
     await dialog.getByTestId('forget-submit').click();
     await page.getByTestId('forgotten-banner').waitFor();
     await page.getByTestId('identity-hidden').waitFor();
     expect(await page.getByTestId('case-edit').count()).toBe(0);
     expect(await page.getByTestId('synthetic-badge').count()).toBe(0);
-    await expectAccessible();
+    await expectAccessible(page);
   });
 });

@@ -7,12 +7,13 @@ import {
   adminEmail,
   adminPassword,
   apiSession,
+  expectAccessible,
   launchChromium,
+  type RunningVigil,
   screenshot,
-  seriousAxeViolations,
+  settle,
   signInAs,
   startVigil,
-  type RunningVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -115,12 +116,6 @@ describe('GLOTIP returns in Chromium', () => {
     await page.getByTestId('login-email').waitFor();
   }
 
-  /** Waits until the page's lazy chunk has loaded and no skeleton placeholder is left. */
-  async function settle(page: Page): Promise<void> {
-    await page.locator('main h1').first().waitFor();
-    await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
-  }
-
   /** Accessible, no raw message key, and (in Arabic) no English interface word. */
   async function check(page: Page, language: string, name: string): Promise<void> {
     const text = await page.locator('main').innerText();
@@ -129,7 +124,7 @@ describe('GLOTIP returns in Chromium', () => {
       expect(text).toMatch(/[\u0600-\u06FF]/);
       expect(text).not.toMatch(englishWords);
     }
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectAccessible(page);
     await screenshot(page, name);
   }
 

@@ -4,11 +4,12 @@ import { generateTotp } from '../../src/server/platform/crypto/index.js';
 import {
   adminEmail,
   adminPassword,
+  expectAccessible,
   launchChromium,
-  screenshot,
-  seriousAxeViolations,
-  startVigil,
   type RunningVigil,
+  screenshot,
+  settle,
+  startVigil,
 } from './browser-harness.js';
 
 // End-to-end: the real server (started as `npm start` does) and Debian's Chromium.
@@ -42,15 +43,6 @@ describe('web application in Chromium', () => {
   }
 
   /** Waits until the page's lazy chunk has loaded and no skeleton placeholder is left. */
-  async function settle(page: Page): Promise<void> {
-    await page.locator('main h1').first().waitFor();
-    await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  }
-
   it('refuses a wrong password, then signs in with the right one', async () => {
     const page = await newPage();
     await signIn(page, adminEmail, 'Wrong-Password-Entirely-1');
