@@ -53,6 +53,14 @@ describe('HTCDS toolkit quirks', () => {
     ],
     ['a gender label', { prs_Gender: 'Not Specified/Unknown' }, { gender: 'NonSpecifiedUnknown' }],
     [
+      'an ODK or Kobo export of the XLSForm: multi-select codes separated by spaces',
+      {
+        vic_MethodsOfControl: 'DebtBondage PhysicalThreats',
+        vic_TypeOfExploitation: 'ForcedLabour',
+      },
+      { controlMethods: ['DebtBondage', 'PhysicalThreats'], exploitationTypes: ['ForcedLabour'] },
+    ],
+    [
       'v0.2 recruitment codes, as the toolkit XLSForm writes them',
       {
         vic_MethodOfRecruitment:

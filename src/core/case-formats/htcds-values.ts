@@ -67,7 +67,9 @@ export function matchCode<C extends string>(list: Picklist<C>, value: string): C
 
 /**
  * Splits a `;` multi-select into codes. A label may itself contain `;` (ISIC's "Water supply;
- * sewerage, …"), so the longest run of parts that names a code is taken first.
+ * sewerage, …"), so the longest run of parts that names a code is taken first. A part that
+ * names nothing but is a space-separated run of codes (how ODK and Kobo export an XLSForm
+ * `select_multiple`) gives those codes.
  */
 export function matchCodes<C extends string>(
   list: Picklist<C>,
@@ -88,10 +90,15 @@ export function matchCodes<C extends string>(
     if (code !== undefined) {
       if (!codes.includes(code)) codes.push(code);
       start = end;
-    } else {
-      if (part !== '') unknown.push(part);
-      start += 1;
+      continue;
     }
+    const spaced = part.split(/\s+/).map((token) => list.codes.find((c) => c === token));
+    if (spaced.length > 1 && spaced.every((c) => c !== undefined)) {
+      for (const c of spaced) if (!codes.includes(c)) codes.push(c);
+    } else if (part !== '') {
+      unknown.push(part);
+    }
+    start += 1;
   }
   return { codes, unknown };
 }
