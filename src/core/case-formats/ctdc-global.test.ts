@@ -213,6 +213,13 @@ describe('reading values', () => {
     ]);
   });
 
+  it('reads the codebook label for a sexually exploited minor as sexual abuse', () => {
+    const victim = victimOf({
+      meansOfControlConcatenated: 'Minor sexually exploited or abused; Debt bondage',
+    });
+    expect(victim.controlMethods).toEqual(['SexualAbuse', 'DebtBondage']);
+  });
+
   it('keeps purposes unrecorded when only isSexAndLabour=0 is given, so the labels stand in', () => {
     const labelled = parseCtdcGlobalRow(
       rowWith({ isSexAndLabour: '0', typeOfExploitConcatenated: 'Forced labour' }),

@@ -144,8 +144,9 @@ export function parseCtdcGlobalRow(row: RawRow): RowParseResult {
           'meansOfControlConcatenated',
           readFlagGroup(reader, controlColumns),
           controlLabels,
-          // A codebook label with no flag of its own.
-          { 'minor sexually exploited or abused': [] },
+          // A codebook v6 label with no flag of its own. Read as nothing it would turn a row whose
+          // flags are missing into "no means of control"; sexual abuse is the flag it names.
+          { 'minor sexually exploited or abused': ['SexualAbuse'] },
         ),
         exploitationTypes: addLabourExploitation(readPurposes(reader), labourSectors),
         labourSectors,
