@@ -3,6 +3,7 @@ import {
   type GlotipCellKey,
   type GlotipCellValue,
 } from '../../shared/glotip-vocabulary.js';
+import { cellKeyFieldProblem, glotipDataSet } from '../glotip/data-set-definition.js';
 import { isKnownAlpha3 } from './alpha3.js';
 import {
   findBreakdownInconsistencies,
@@ -54,6 +55,7 @@ export const dataUnodcRejectionReasons = [
   'invalid_value',
   'implausible_value',
   'duplicate_cell',
+  'not_collected',
 ] as const;
 export type DataUnodcRejectionReason = (typeof dataUnodcRejectionReasons)[number];
 
@@ -201,6 +203,11 @@ function readRow(line: number, raw: (column: string) => string, maxCount: number
   if (unit !== '' && unit.toLowerCase() !== dataUnodcUnit.toLowerCase()) {
     return refuse('Unit of measurement', 'unknown_unit');
   }
+  // Each label may be known while the combination is not one the data set collects (persons
+  // prosecuted by age, say): refused here, with its column, not later when the return is saved.
+  const key = { indicator, dimension, category: category.category, sex, age };
+  const uncollected = cellKeyFieldProblem(glotipDataSet, key);
+  if (uncollected !== null) return refuse(keyColumns[uncollected.field], 'not_collected');
   const value = readValue(raw('txtVALUE'), maxCount);
   if (!value.ok) return refuse('txtVALUE', value.problem);
   const flags: string[] = [];
@@ -226,7 +233,7 @@ function readRow(line: number, raw: (column: string) => string, maxCount: number
       line,
       iso3,
       year,
-      key: { indicator, dimension, category: category.category, sex, age },
+      key,
       value: value.value,
       rawCategory,
       rawValue: raw('txtVALUE'),
@@ -235,6 +242,15 @@ function readRow(line: number, raw: (column: string) => string, maxCount: number
     },
   };
 }
+
+// The column that holds each field of a cell key.
+const keyColumns: Readonly<Record<keyof GlotipCellKey, string>> = {
+  indicator: 'Indicator',
+  dimension: 'Dimension',
+  category: 'Category',
+  sex: 'Sex',
+  age: 'Age',
+};
 
 function countOutcomes(
   imported: number,

@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { glotipDataSet } from '../glotip/data-set-definition.js';
 import {
   cellKeyString,
   citizenshipSpecials,
   conflictLinkCategories,
   exploitationDetails,
   exploitationGroups,
-  glotipAges,
-  glotipIndicators,
-  glotipSexes,
   type GlotipCellKey,
   type GlotipCellValue,
   type GlotipDimension,
@@ -159,20 +157,29 @@ const categoriesOf = (dimension: GlotipDimension): string[] => {
       return [...conflictLinkCategories];
   }
 };
+const generatedDimensions: readonly GlotipDimension[] = [
+  'total',
+  'exploitation',
+  'citizenship',
+  'repatriation',
+  'conflict',
+];
+// Keys the data set collects: anything else is refused on reading (`not_collected`).
 const keyArbitrary: fc.Arbitrary<GlotipCellKey> = fc
-  .record({
-    indicator: fc.constantFrom(...glotipIndicators),
-    dimension: fc.constantFrom<GlotipDimension>(
-      'total',
-      'exploitation',
-      'citizenship',
-      'repatriation',
-      'conflict',
-    ),
-    sex: fc.constantFrom(...glotipSexes),
-    age: fc.constantFrom(...glotipAges),
-    pick: fc.nat(),
-  })
+  .constantFrom(...glotipDataSet.indicators)
+  .chain((definition) =>
+    fc.record({
+      indicator: fc.constant(definition.indicator),
+      dimension: fc.constantFrom(
+        ...definition.dimensions.filter((dimension): dimension is GlotipDimension =>
+          generatedDimensions.includes(dimension),
+        ),
+      ),
+      sex: fc.constantFrom(...definition.sexes),
+      age: fc.constantFrom(...definition.ages),
+      pick: fc.nat(),
+    }),
+  )
   .map(({ pick, ...key }) => {
     const categories = categoriesOf(key.dimension);
     return { ...key, category: categories[pick % categories.length] ?? 'total' };

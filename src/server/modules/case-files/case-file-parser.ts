@@ -7,7 +7,8 @@ import {
 import { AppError } from '../../../shared/app-error.js';
 import type { CaseImportFormat } from '../../../shared/case-schemas.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
-import { TabularReadError, type TabularRow } from '../../platform/tabular/tabular-types.js';
+import type { TabularRow } from '../../platform/tabular/tabular-types.js';
+import { readingUpload } from '../../platform/tabular/unreadable-file.js';
 import { readXlsx } from '../../platform/tabular/xlsx-file.js';
 
 // Zip archives (XLSX) start with "PK\x03\x04".
@@ -18,7 +19,7 @@ function isXlsx(buffer: Buffer): boolean {
 async function readTable(
   buffer: Buffer,
 ): Promise<{ header: readonly string[]; headerRow: number; rows: readonly TabularRow[] }> {
-  try {
+  return readingUpload(async () => {
     if (isXlsx(buffer)) {
       const sheet = await readXlsx(buffer);
       const [first, ...rest] = sheet.rows;
@@ -27,16 +28,7 @@ async function readTable(
     }
     const table = await readCsv(buffer);
     return { header: table.header, headerRow: table.headerLine, rows: table.rows };
-  } catch (error) {
-    if (error instanceof TabularReadError) {
-      throw new AppError('import.unreadable_file', {
-        reason: error.problem,
-        line: error.line,
-        message: error.message,
-      });
-    }
-    throw error;
-  }
+  });
 }
 
 function familyOf(format: CaseFileFormat): CaseImportFormat {

@@ -57,6 +57,62 @@ describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
     },
   );
 
+  const csvOf = (lines: readonly string[]) =>
+    Buffer.from(
+      [
+        'Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source',
+        ...lines,
+      ].join('\n'),
+    );
+  const row = (indicator: string, sex: string, age: string, value: string, source: string) =>
+    `NGA,Nigeria,Africa,Sub-Saharan Africa,${indicator},Total,Total,${sex},${age},2020,Counts,${value},${source}`;
+  const importCsv = (content: Buffer, dryRun: boolean) =>
+    t.services.glotipImports.run(system, { content, format: 'csv', dryRun });
+
+  it('keeps one return per country and year when its figures come under two sources', async () => {
+    const content = csvOf([
+      row('Detected trafficking victims', 'Total', 'Total', '40', 'GLOTIP'),
+      row('Persons convicted', 'Total', 'Total', '7', 'GLOTIP_2022'),
+    ]);
+    const first = await importCsv(content, false);
+    expect(first.returns).toEqual([{ country: 'NGA', year: 2020, cells: 2, outcome: 'created' }]);
+    const stored = await storedCells(t);
+    expect(stored).toHaveLength(2);
+    for (let replay = 0; replay < 2; replay += 1) {
+      const again = await importCsv(content, false);
+      expect(again.returns.map((ret) => ret.outcome)).toEqual(['unchanged']);
+      expect(await storedCells(t)).toEqual(stored);
+    }
+    const [published] = await t.services.returns.listReturnsForExport({ statuses: ['published'] });
+    expect(published?.ret).toMatchObject({
+      version: 1,
+      sourceNote: 'dataUNODC (GLOTIP, GLOTIP_2022)',
+    });
+  });
+
+  it('refuses a figure the data set does not collect by its column, and keeps the rest', async () => {
+    const content = csvOf([
+      row('Detected trafficking victims', 'Total', 'Total', '40', 'GLOTIP'),
+      row('Persons prosecuted', 'Total', '0 to 17 years', '3', 'GLOTIP'),
+    ]);
+    const dry = await importCsv(content, true);
+    expect(dry.rejections).toEqual([
+      { line: 3, column: 'Age', value: '0 to 17 years', reason: 'not_collected' },
+    ]);
+    const report = await importCsv(content, false);
+    expect(report.returns).toEqual([{ country: 'NGA', year: 2020, cells: 1, outcome: 'created' }]);
+    expect(await storedCells(t)).toHaveLength(1);
+  });
+
+  it('answers an unreadable file with import.unreadable_file, not an internal error', async () => {
+    const response = await t.call(t.admin, 'POST', '/api/glotip-imports', {
+      format: 'xlsx',
+      content: Buffer.from('hello').toString('base64'),
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'import.unreadable_file' });
+  });
+
   it('round-trips losslessly: export, import elsewhere, same cells and same file', async () => {
     await t.services.glotipImports.run(system, {
       content: fixture('dataunodc-sample.csv'),

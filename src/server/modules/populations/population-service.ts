@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/app-error.js';
 import type { ErrorDetail } from '../../../shared/error-codes.js';
 import { populationImportMaxBytes } from '../../../shared/population-schemas.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
-import { readCsv, TabularReadError, type CsvTable } from '../../platform/tabular/index.js';
+import { readCsv, readingUpload, type CsvTable } from '../../platform/tabular/index.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -41,19 +41,8 @@ export interface PopulationService {
   listForPublication: () => Promise<StoredPopulation[]>;
 }
 
-async function readTable(content: string | Buffer): Promise<CsvTable> {
-  try {
-    return await readCsv(content, { maxBytes: populationImportMaxBytes });
-  } catch (error) {
-    if (error instanceof TabularReadError) {
-      throw new AppError('import.unreadable_file', {
-        reason: error.problem,
-        line: error.line,
-        message: error.message,
-      });
-    }
-    throw error;
-  }
+function readTable(content: string | Buffer): Promise<CsvTable> {
+  return readingUpload(() => readCsv(content, { maxBytes: populationImportMaxBytes }));
 }
 
 function headerError(problems: readonly PopulationHeaderProblem[]): AppError {

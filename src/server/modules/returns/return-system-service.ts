@@ -26,7 +26,14 @@ import {
   type StoredCell,
   type StoredReturn,
 } from './return-model.js';
-import { findEntities, findReturnFor, listReturns, updateReturn } from './return-repo.js';
+import {
+  findEntities,
+  findReturn,
+  findReturnFor,
+  listReturns,
+  lockReturn,
+  updateReturn,
+} from './return-repo.js';
 
 /** One cell written by the derivation from case records or by an import. */
 export interface SystemCellInput {
@@ -76,6 +83,12 @@ export interface ReturnExportFilter {
 /** Writes by the derivation and the dataUNODC importer, and reads for exports. */
 export interface ReturnSystemService {
   saveSystemCells: (ctx: RequestContext, input: SystemCellsInput) => Promise<SystemCellsResult>;
+  /** As `saveSystemCells`, inside a caller's transaction (an import of many returns at once). */
+  saveSystemCellsIn: (
+    trx: Executor,
+    ctx: RequestContext,
+    input: SystemCellsInput,
+  ) => Promise<SystemCellsResult>;
   listReturnsForExport: (
     filter: ReturnExportFilter,
     db?: Executor,
@@ -182,48 +195,55 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
     return { status: 'published' as const, version };
   };
 
+  const saveSystemCellsIn: ReturnSystemService['saveSystemCellsIn'] = async (trx, ctx, input) => {
+    const entity = (await findEntities(trx, [input.organisationId])).get(input.organisationId);
+    if (entity === undefined) throw new AppError('org.not_found', { id: input.organisationId });
+    const verb = input.mode === 'published' ? 'publication.manage' : 'return.edit';
+    authorize(ctx.actor, verb, { organisationPath: entity.path });
+    checkKeys(input.cells);
+    const existing = await findReturnFor(trx, currentDataSet.code, entity.id, input.year);
+    // Locked before its status is read, as the workflow's steps do, so that a submission
+    // running at the same time is not undone by this write (PostgreSQL).
+    if (existing !== undefined) await lockReturn(trx, database.dialect, existing.id);
+    const found = existing === undefined ? undefined : await findReturn(trx, existing.id);
+    const ret =
+      found ??
+      (await insertNewReturn(
+        kit,
+        trx,
+        ctx,
+        { organisationId: entity.id, year: input.year, source: input.source },
+        { synthetic: syntheticOf(input), sourceNote: input.sourceNote ?? null },
+      ));
+    const outcome =
+      input.mode === 'draft'
+        ? await writeDraft(trx, ret, input)
+        : await writePublished(trx, ctx, ret, input);
+    if (outcome === null) return { ret, created: false, changed: false };
+    await updateReturn(trx, ret.id, {
+      status: outcome.status,
+      version: outcome.version,
+      source: input.source,
+      source_note: input.sourceNote ?? ret.sourceNote,
+      synthetic: syntheticOf(input) ? 1 : 0,
+      updated_at: now().toISOString(),
+    });
+    await kit.recordEvent(trx, ctx, ret, {
+      action: 'import',
+      toStatus: outcome.status,
+      version: outcome.version,
+      levelOrganisationId: null,
+      comment: input.sourceNote ?? null,
+    });
+    const action = input.mode === 'draft' ? 'return.system_write' : 'return.import_published';
+    await kit.recordAudit(trx, ctx, action, ret);
+    return { ret: await kit.reload(trx, ret.id), created: found === undefined, changed: true };
+  };
+
   return {
+    saveSystemCellsIn,
     saveSystemCells: (ctx, input) =>
-      database.db.transaction().execute(async (trx) => {
-        const entity = (await findEntities(trx, [input.organisationId])).get(input.organisationId);
-        if (entity === undefined) throw new AppError('org.not_found', { id: input.organisationId });
-        const verb = input.mode === 'published' ? 'publication.manage' : 'return.edit';
-        authorize(ctx.actor, verb, { organisationPath: entity.path });
-        checkKeys(input.cells);
-        const found = await findReturnFor(trx, currentDataSet.code, entity.id, input.year);
-        const ret =
-          found ??
-          (await insertNewReturn(
-            kit,
-            trx,
-            ctx,
-            { organisationId: entity.id, year: input.year, source: input.source },
-            { synthetic: syntheticOf(input), sourceNote: input.sourceNote ?? null },
-          ));
-        const outcome =
-          input.mode === 'draft'
-            ? await writeDraft(trx, ret, input)
-            : await writePublished(trx, ctx, ret, input);
-        if (outcome === null) return { ret, created: false, changed: false };
-        await updateReturn(trx, ret.id, {
-          status: outcome.status,
-          version: outcome.version,
-          source: input.source,
-          source_note: input.sourceNote ?? ret.sourceNote,
-          synthetic: syntheticOf(input) ? 1 : 0,
-          updated_at: now().toISOString(),
-        });
-        await kit.recordEvent(trx, ctx, ret, {
-          action: 'import',
-          toStatus: outcome.status,
-          version: outcome.version,
-          levelOrganisationId: null,
-          comment: input.sourceNote ?? null,
-        });
-        const action = input.mode === 'draft' ? 'return.system_write' : 'return.import_published';
-        await kit.recordAudit(trx, ctx, action, ret);
-        return { ret: await kit.reload(trx, ret.id), created: found === undefined, changed: true };
-      }),
+      database.db.transaction().execute((trx) => saveSystemCellsIn(trx, ctx, input)),
     async listReturnsForExport(filter, db = database.db) {
       const { items } = await listReturns(db, null, {
         ...(filter.year === undefined ? {} : { year: filter.year }),

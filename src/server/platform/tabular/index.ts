@@ -16,6 +16,7 @@ export {
   type TabularProblem,
   type TabularRow,
 } from './tabular-types.js';
+export { readingUpload } from './unreadable-file.js';
 export {
   readXlsx,
   writeXlsx,

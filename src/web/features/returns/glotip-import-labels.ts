@@ -32,6 +32,7 @@ const rejectionReasons: Record<DataUnodcRejectionReason, true> = {
   invalid_value: true,
   implausible_value: true,
   duplicate_cell: true,
+  not_collected: true,
 };
 
 const breakdownKinds: Record<BreakdownKind, true> = {
