@@ -104,6 +104,33 @@ describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
     expect(await storedCells(t)).toHaveLength(1);
   });
 
+  it('an imported return edited by a person is no longer published as UNODC published it', async () => {
+    const content = csvOf([
+      row('Detected trafficking victims', 'Total', 'Total', '12', 'GLOTIP'),
+      row('Detected trafficking victims', 'Female', 'Total', '10', 'GLOTIP'),
+    ]);
+    await importCsv(content, false);
+    const [imported] = await t.services.returns.listReturnsForExport({ statuses: ['published'] });
+    if (imported === undefined) throw new Error('nothing imported');
+    expect(imported.ret.source).toBe('dataunodc');
+    const id = imported.ret.id;
+    const reopened = await t.call(t.admin, 'POST', `/api/returns/${id}/reopen`, {
+      reason: 'A correction from the national rapporteur',
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    const key = {
+      indicator: 'detected_victims',
+      dimension: 'total',
+      category: 'total',
+      age: 'total',
+    };
+    const edited = await t.call(t.admin, 'PUT', `/api/returns/${id}/cells`, {
+      cells: [{ key: { ...key, sex: 'male' }, value: { kind: 'count', value: 2 } }],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ source: 'entered' });
+  });
+
   it('answers an unreadable file with import.unreadable_file, not an internal error', async () => {
     const response = await t.call(t.admin, 'POST', '/api/glotip-imports', {
       format: 'xlsx',

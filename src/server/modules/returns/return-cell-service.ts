@@ -174,7 +174,13 @@ export function createReturnCellService(kit: ReturnKit): ReturnCellService {
         const at = now().toISOString();
         await upsertCells(trx, ret.id, plan.upserts, at);
         await deleteCells(trx, ret.id, plan.deletions);
-        await updateReturn(trx, ret.id, { updated_at: at });
+        // Figures from dataUNODC are published as UNODC published them, small counts included
+        // (it suppressed its own); once a person has edited them they are Vigil's figures and go
+        // through the threshold rule like any entered return.
+        await updateReturn(trx, ret.id, {
+          updated_at: at,
+          ...(ret.source === 'dataunodc' ? { source: 'entered' as const } : {}),
+        });
         await kit.recordAudit(trx, ctx, 'return.cells_update', ret);
         return kit.reload(trx, ret.id);
       }),
