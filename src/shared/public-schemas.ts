@@ -25,8 +25,12 @@ export const protectionSchema = z.strictObject({
   threshold: z.number().int().nullable(),
   base: z.number().int().nullable(),
   k: z.number().int().nullable(),
-  primarySuppressed: z.number().int(),
-  secondarySuppressed: z.number().int(),
+  /**
+   * Figures hidden, small ones and their complements together. Which is which is not published:
+   * with no complement among them, every hidden figure would be known to lie between 1 and the
+   * threshold less 1, and a total could then pin them down.
+   */
+  suppressed: z.number().int(),
 });
 export type Protection = z.infer<typeof protectionSchema>;
 

@@ -55,6 +55,7 @@ export {
 } from './k-anonymity.js';
 export {
   protectionMethods,
+  publicProtection,
   type ProtectionPolicy,
   type ProtectionRecord,
   type PublishedCell,

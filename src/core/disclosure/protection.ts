@@ -1,7 +1,8 @@
 /**
  * The record every protected output carries, so the publication service can store and show
- * which policy protected it. Its shape is the `protectionSchema` of `shared/public-schemas.ts`
- * (a test parses these records with it); fields that do not apply to a policy are null.
+ * which policy protected it; fields that do not apply to a policy are null. What is published of
+ * it is `publicProtection` (`shared/public-schemas.ts`'s `protectionSchema`): the two kinds of
+ * suppression are counted together there.
  */
 
 /** The disclosure-control policies. */
@@ -19,6 +20,25 @@ export interface ProtectionRecord {
   readonly primarySuppressed: number;
   /** Complementary suppressions (0 for policies that have none). */
   readonly secondarySuppressed: number;
+}
+
+/** The protection as published: the suppressions counted together (see `protectionSchema`). */
+export function publicProtection(record: ProtectionRecord): {
+  policy: ProtectionPolicy;
+  method: string;
+  threshold: number | null;
+  base: number | null;
+  k: number | null;
+  suppressed: number;
+} {
+  return {
+    policy: record.policy,
+    method: record.method,
+    threshold: record.threshold,
+    base: record.base,
+    k: record.k,
+    suppressed: record.primarySuppressed + record.secondarySuppressed,
+  };
 }
 
 /** Method names with their versions; bump the version whenever the output could change. */

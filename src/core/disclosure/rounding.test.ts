@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { belowFiveInterval } from '../../shared/glotip-vocabulary.js';
 import { protectionSchema } from '../../shared/public-schemas.js';
+import { publicProtection } from './protection.js';
 import { tableFromGrid } from './cross-tab.js';
 import { roundTable, roundToBase } from './rounding.js';
 
@@ -66,7 +67,12 @@ describe('roundTable', () => {
   it('records the base in a protection record of the shared contract', () => {
     const { protection } = roundTable(table, 3);
     expect(protection).toMatchObject({ policy: 'rounding', base: 3, threshold: null, k: null });
-    expect(protectionSchema.parse(protection)).toEqual(protection);
+    // Published, the two kinds of suppression are counted together.
+    const published = publicProtection(protection);
+    expect(protectionSchema.parse(published)).toEqual(published);
+    expect(published.suppressed).toBe(
+      protection.primarySuppressed + protection.secondarySuppressed,
+    );
     expect(roundTable(table).protection.base).toBe(5);
   });
 });

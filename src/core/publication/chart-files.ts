@@ -15,7 +15,7 @@ export function protectionNotice(protection: Protection): string {
   if (protection.base !== null) parts.push(`rounded to base ${protection.base}`);
   if (protection.k !== null) parts.push(`k = ${protection.k}`);
   parts.push(
-    `${protection.primarySuppressed} primary and ${protection.secondarySuppressed} complementary suppressions`,
+    `${protection.suppressed} suppressed figures`,
     protection.method,
     'suppressed figures are empty, never estimated',
   );

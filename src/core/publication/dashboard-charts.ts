@@ -108,8 +108,10 @@ export function combinedProtection(returns: readonly ProtectedReturn[], keptAsid
     threshold: thresholds.length === 0 ? null : Math.min(...thresholds),
     base: null,
     k: null,
-    primarySuppressed: returns.reduce((sum, ret) => sum + ret.protection.primarySuppressed, 0),
-    secondarySuppressed: returns.reduce((sum, ret) => sum + ret.protection.secondarySuppressed, 0),
+    suppressed: returns.reduce(
+      (sum, ret) => sum + ret.protection.primarySuppressed + ret.protection.secondarySuppressed,
+      0,
+    ),
   };
 }
 

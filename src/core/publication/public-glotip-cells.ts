@@ -5,6 +5,7 @@ import {
   glotipSexLabels,
 } from '../../shared/glotip-vocabulary.js';
 import type { PublicConsolidation, PublicGlotipResponse } from '../../shared/public-schemas.js';
+import { publicProtection } from '../disclosure/index.js';
 import { categoryLabel } from '../glotip-formats/dataunodc-labels.js';
 import { isHidden, shownNumber, type ProtectedReturn } from './protect-return.js';
 import { protectedRate } from './rates.js';
@@ -41,7 +42,7 @@ export function publicGlotipResponse(
     year: ret.year,
     source: ret.source,
     synthetic: ret.synthetic,
-    protection: ret.protection,
+    protection: publicProtection(ret.protection),
     cells: ret.cells.map((cell) => ({
       indicator: glotipIndicatorLabels[cell.key.indicator],
       dimension: glotipDimensionLabels[cell.key.dimension],

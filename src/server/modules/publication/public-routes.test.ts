@@ -95,6 +95,15 @@ describe.each(databaseKinds)('public open-data routes (%s)', (kind) => {
     expect(response.statusCode).toBe(200);
     const body = publicGlotipResponseSchema.parse(response.json());
     expect(body.protection.policy).toBe('suppression');
+    // Small figures and their complements are counted together, never apart.
+    expect(Object.keys(response.json<{ protection: object }>().protection).sort()).toEqual([
+      'base',
+      'k',
+      'method',
+      'policy',
+      'suppressed',
+      'threshold',
+    ]);
     const male = body.cells.find((cell) => cell.sex === 'Male');
     expect(male).toMatchObject({
       value: null,

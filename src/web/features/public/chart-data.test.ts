@@ -17,8 +17,7 @@ const protection: PublicChart['protection'] = {
   threshold: 5,
   base: null,
   k: null,
-  primarySuppressed: 0,
-  secondarySuppressed: 0,
+  suppressed: 0,
 };
 
 function chart(id: PublicChart['id'], columns: string[], rows: PublicChart['rows']): PublicChart {

@@ -9,8 +9,7 @@ const protection: PublicChart['protection'] = {
   threshold: 5,
   base: null,
   k: null,
-  primarySuppressed: 1,
-  secondarySuppressed: 1,
+  suppressed: 2,
 };
 
 function chartOf(rows: PublicChart['rows'], columns: string[]): PublicChart {

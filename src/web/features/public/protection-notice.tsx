@@ -7,7 +7,6 @@ import { usePublicTranslation } from './public-i18n.js';
  */
 export function ProtectionNotice({ protection }: { protection: PublicChart['protection'] }) {
   const { t } = usePublicTranslation();
-  const suppressed = protection.primarySuppressed + protection.secondarySuppressed;
   let policy: string;
   switch (protection.policy) {
     case 'suppression':
@@ -31,11 +30,7 @@ export function ProtectionNotice({ protection }: { protection: PublicChart['prot
     >
       <p>
         <span className="protection-label">{t('publicProtection.label')}</span> {policy}{' '}
-        {t('publicProtection.suppressedCells', {
-          count: suppressed,
-          primary: protection.primarySuppressed,
-          secondary: protection.secondarySuppressed,
-        })}
+        {t('publicProtection.suppressedCells', { count: protection.suppressed })}
       </p>
       <p className="protection-method">
         {t('publicProtection.method')} <span dir="ltr">{protection.method}</span>
