@@ -51,6 +51,8 @@ function grid(category: string, inner: readonly number[]): ReturnCell[] {
   return cells;
 }
 
+const count = (value: number) => ({ kind: 'count', value }) as const;
+
 function publishable(cells: readonly ReturnCell[], source = 'entered'): PublishableReturn {
   return {
     returnId: 'r1',
@@ -183,6 +185,45 @@ describe('protectReturn', () => {
     );
     expect(exposedSuppressedCells(reader, unknown)).toEqual([]);
   });
+
+  it.each([
+    ['detailed forms without their group', { sexual_exploitation: 17, pornography: 3 }, 20],
+    ['a group beside another group’s details', { sexual: 15, begging: 7, forced_labour: 3 }, 25],
+  ])(
+    'protects a small form of exploitation reported as %s',
+    (_case, forms: Record<string, number>, total) => {
+      const exploitation = (category: string): GlotipCellKey =>
+        key(category, 'total', 'total', 'exploitation');
+      const cells: ReturnCell[] = [
+        { key: key('total', 'total', 'total'), value: count(total) },
+        ...Object.entries(forms).map(([category, value]) => ({
+          key: exploitation(category),
+          value: count(value),
+        })),
+      ];
+      const result = protectReturn(publishable(cells));
+      const shown = new Map(
+        result.cells.map((cell) => [cellKeyString(cell.key), shownNumber(cell.value)]),
+      );
+      const smallKey = Object.entries(forms).find(([, value]) => value < 5)?.[0] ?? '';
+      expect(shown.get(cellKeyString(exploitation(smallKey)))).toBeNull();
+      // The reader's sum, as the dashboard does it: the forms make up the total.
+      const reader = tableFromRelations(
+        ['total', ...Object.keys(forms)].map((k) => ({
+          key: k,
+          value: { kind: 'count', value: 0 } as const,
+        })),
+        [{ total: 'total', parts: Object.keys(forms) }],
+      );
+      const unknown = ['total', ...Object.keys(forms)].filter(
+        (k) =>
+          shown.get(
+            cellKeyString(k === 'total' ? key('total', 'total', 'total') : exploitation(k)),
+          ) === null,
+      );
+      expect(exposedSuppressedCells(reader, unknown)).toEqual([]);
+    },
+  );
 
   it('holds against blanks-as-zeros readers on returns with cells left out (property)', () => {
     const inner = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 12, maxLength: 12 });

@@ -98,9 +98,17 @@ function breakdownRelations(
       GlotipCellKey['dimension'],
     ];
     const all = [...categories].sort();
-    const isGroup = (category: string): boolean =>
-      (exploitationGroups as readonly string[]).includes(category);
-    const topLevel = dimension === 'exploitation' ? all.filter(isGroup) : all;
+    const groupOf = (category: string): string | undefined =>
+      (exploitationDetails as Record<string, string>)[category];
+    // A group counts at the top level when the return reports it or any of its detailed forms:
+    // a reader sums the details of an unreported group as its figure (the dashboard does), so
+    // details alone, or one group beside another group's details, still add up to the total.
+    const topLevel =
+      dimension === 'exploitation'
+        ? exploitationGroups.filter(
+            (group) => all.includes(group) || all.some((category) => groupOf(category) === group),
+          )
+        : all;
     for (const corner of [...corners].sort()) {
       const [sex, age] = corner.split('|') as [GlotipSex, GlotipAge];
       const at = (category: string): string => ensure({ indicator, dimension, category, sex, age });
@@ -110,10 +118,8 @@ function breakdownRelations(
       }
       if (dimension !== 'exploitation') continue;
       for (const groupCode of exploitationGroups) {
-        const details = all.filter(
-          (category) => (exploitationDetails as Record<string, string>)[category] === groupCode,
-        );
-        if (details.length > 0 && topLevel.includes(groupCode)) {
+        const details = all.filter((category) => groupOf(category) === groupCode);
+        if (details.length > 0) {
           relations.push({ total: at(groupCode), parts: details.map(at) });
         }
       }
