@@ -24,7 +24,9 @@ export function usePublicDashboard(filters: DashboardFilters, language: string) 
     queryKey: ['public', 'dashboard', url],
     queryFn: () => apiRequest<PublicDashboardResponse>(url, anonymous),
     placeholderData: keepPreviousData,
-    staleTime: 5 * 60_000,
+    // As long as the server lets caches keep open data (app-factory.ts): a figure retracted
+    // meanwhile is gone at the next visit or refocus after that, not minutes later.
+    staleTime: 15_000,
   });
 }
 
