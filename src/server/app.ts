@@ -195,7 +195,7 @@ export function createServices(
     audit,
     vault,
     notifications,
-    loadFor: cases.loadFor,
+    loadLockedFor: cases.loadLockedFor,
     now,
   });
   const screenings = createScreeningService({ database, audit, cases, now });

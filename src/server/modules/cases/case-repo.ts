@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CaseListQuery } from '../../../shared/case-schemas.js';
 import type { Executor, InsertRows } from '../../platform/db/database.js';
+import type { Dialect } from '../../platform/db/dialect.js';
 import type { CasesTable } from '../../platform/db/schema.js';
 import { pathToIds } from '../access/index.js';
 import {
@@ -422,4 +423,13 @@ export async function takenCaseNumbers(
     for (const row of rows) taken.add(row.case_number);
   }
   return taken;
+}
+
+/**
+ * Serialises the writers of one case (PostgreSQL; SQLite has a single writer anyway): a
+ * withdrawal of consent and a referral made at the same moment must see each other.
+ */
+export async function lockCase(trx: Executor, dialect: Dialect, id: string): Promise<void> {
+  if (!dialect.supportsForUpdate) return;
+  await trx.selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();
 }

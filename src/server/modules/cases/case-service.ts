@@ -29,6 +29,7 @@ import {
   listCases,
   listCasesOfOrganisation,
   listChildren,
+  lockCase,
   takenCaseNumbers,
   updateCaseRow,
   victimColumns,
@@ -62,6 +63,16 @@ export interface CaseService extends BulkCaseWriter {
   update: (ctx: RequestContext, id: string, body: CaseUpdate) => Promise<OpenedCase>;
   /** Loads and authorizes a case inside a caller's transaction (consents, referrals, …). */
   loadFor: (
+    trx: Executor,
+    ctx: RequestContext,
+    id: string,
+    verb: PermissionVerb,
+  ) => Promise<LoadedCase>;
+  /**
+   * As `loadFor`, first locking the case against other writers until the caller's transaction
+   * ends (consent, referrals, forget: each must see what the others did).
+   */
+  loadLockedFor: (
     trx: Executor,
     ctx: RequestContext,
     id: string,
@@ -173,6 +184,11 @@ export function createCaseService(deps: {
     return { stored, organisationPath, view, breakGlass };
   };
 
+  const loadLockedFor: CaseService['loadLockedFor'] = async (trx, ctx, id, verb) => {
+    await lockCase(trx, database.dialect, id);
+    return loadFor(trx, ctx, id, verb);
+  };
+
   const loadPartFor: CaseService['loadPartFor'] = async (trx, ctx, id, part) => {
     const loaded = await loadFor(trx, ctx, id, 'case.read');
     await recordAudit(trx, ctx, `case.read_${part}`, loaded.stored);
@@ -219,6 +235,7 @@ export function createCaseService(deps: {
 
   return {
     loadFor,
+    loadLockedFor,
     loadPartFor,
     cipherOf,
     insertMany,

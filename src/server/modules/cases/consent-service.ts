@@ -96,7 +96,7 @@ export function createConsentService(deps: {
       }),
     record: (ctx, caseId, body) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.update');
+        const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'case.update');
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
         if (body.granted) {
@@ -133,7 +133,7 @@ export function createConsentService(deps: {
       }),
     revoke: (ctx, caseId, consentId) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.update');
+        const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'case.update');
         const done = await revokeConsent(
           trx,
           caseId,

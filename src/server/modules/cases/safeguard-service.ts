@@ -37,7 +37,7 @@ export function createSafeguardService(deps: {
   audit: AuditService;
   vault: VaultService;
   notifications: NotificationService;
-  loadFor: CaseService['loadFor'];
+  loadLockedFor: CaseService['loadLockedFor'];
   now: () => Date;
 }): SafeguardService {
   const { database, audit, vault, notifications, now } = deps;
@@ -87,7 +87,7 @@ export function createSafeguardService(deps: {
       }),
     forget: (ctx, caseId, confirmCaseNumber) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await deps.loadFor(trx, ctx, caseId, 'case.update');
+        const loaded = await deps.loadLockedFor(trx, ctx, caseId, 'case.update');
         const { stored } = loaded;
         if (loaded.view !== 'full')
           throw new AppError('access.denied', { verb: 'case.read_identifying' });

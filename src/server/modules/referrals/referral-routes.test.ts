@@ -144,6 +144,32 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       ]);
     });
 
+    it.runIf(kind === 'postgres')(
+      'a consent change and a referral wait for each other on the case (PostgreSQL)',
+      async () => {
+        await consent(true);
+        const settled: string[] = [];
+        const pending: Promise<unknown>[] = [];
+        await t.database.db.transaction().execute(async (trx) => {
+          // Another writer holds the case: both must wait for it, not act on what they read. (A
+          // lock that still lets foreign-key checks through, so only the services' own lock
+          // makes them wait.)
+          await trx
+            .selectFrom('cases')
+            .select('id')
+            .where('id', '=', caseId)
+            .forNoKeyUpdate()
+            .execute();
+          pending.push(consent(false).then(() => settled.push('consent')));
+          pending.push(refer(worker).then(() => settled.push('refer')));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(settled).toEqual([]);
+        });
+        await Promise.all(pending);
+        expect(settled).toHaveLength(2);
+      },
+    );
+
     it('a consent entry that refuses referral revokes the open referrals too', async () => {
       await consent(true);
       const referralId = (await refer(worker)).json<{ id: string }>().id;

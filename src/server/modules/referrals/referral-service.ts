@@ -137,7 +137,7 @@ export function createReferralService(deps: {
       }),
     refer: (ctx, caseId, body) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await cases.loadFor(trx, ctx, caseId, 'referral.manage');
+        const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'referral.manage');
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
         // A packet is built from identifying fields: the referrer must be able to see them.
