@@ -185,6 +185,7 @@ export function createServices(
     audit,
     vault,
     organisationPath,
+    submissionKey: keyring.keyedHash('case-submission'),
     now,
     afterCaseRowsWritten: cube.recordCaseChanges,
   });

@@ -38,6 +38,8 @@ export interface TestApp {
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
+    /** Extra request headers (e.g. `idempotency-key`). */
+    headers?: Record<string, string>,
   ) => Promise<LightMyRequestResponse>;
   /** Audit entries (newest first) with the given action. */
   auditActions: (
@@ -93,11 +95,12 @@ export async function createTestApp(
 
   const rootOrgId = await createOrg('root');
 
-  const call: TestApp['call'] = (session, method, url, body) =>
+  const call: TestApp['call'] = (session, method, url, body, headers = {}) =>
     app.inject({
       method,
       url,
       headers: {
+        ...headers,
         ...(session === null ? {} : { cookie: `vigil_session=${session.cookie}` }),
         ...(session === null || method === 'GET' ? {} : { 'x-csrf-token': session.csrf }),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -179,7 +179,12 @@ describe('case records in Chromium', () => {
     await expectFitsWidth(360);
     await expectAccessible(page);
     await screenshot(page, 'cases-en-wizard-review-phone');
+    const created = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/api/cases'),
+    );
     await page.getByTestId('wizard-save').click();
+    // The form names its submission, so a retry after a lost answer makes no second case.
+    expect((await created).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await settle(page);
     caseUrl = page.url();

@@ -51,6 +51,14 @@ export interface RequestOptions {
    * not open the re-login dialog.
    */
   anonymous?: boolean;
+  /** Names one submission, so that the server answers a replay with what the first one made. */
+  idempotencyKey?: string;
+}
+
+/** A fresh idempotency key: 128 random bits (getRandomValues works on plain HTTP too). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 let csrfToken: string | null = null;
@@ -123,6 +131,7 @@ async function send(path: string, options: RequestOptions): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(urlOf(path, options.query), {

@@ -87,7 +87,9 @@ export const caseApi = {
       query: query as Record<string, string | number | undefined>,
     }),
   get: (id: string) => apiRequest<CaseDetail>(`/api/cases/${at(id)}`),
-  create: (body: CreateCaseBody) => apiRequest<CaseDetail>('/api/cases', { method: 'POST', body }),
+  /** `idempotencyKey` names the form's submission: sending it again never makes a second case. */
+  create: (body: CreateCaseBody, idempotencyKey: string) =>
+    apiRequest<CaseDetail>('/api/cases', { method: 'POST', body, idempotencyKey }),
   update: (id: string, body: UpdateCaseBody) =>
     apiRequest<CaseDetail>(`/api/cases/${at(id)}`, { method: 'PATCH', body }),
   breakGlass: (id: string, reason: string) =>

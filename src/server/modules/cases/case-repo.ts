@@ -317,6 +317,21 @@ export async function existingSourceKeys(
   return new Set(rows.map((row) => row.source_key ?? ''));
 }
 
+/** The id of the organisation's case with this source key, if any. */
+export async function caseIdBySourceKey(
+  db: Executor,
+  organisationId: string,
+  sourceKey: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('source_key', '=', sourceKey)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** Revokes a forgotten case's open referrals and drops every packet it sent. */
 export async function revokeReferralsOf(trx: Executor, caseId: string, at: string): Promise<void> {
   await revokeOpenReferrals(trx, caseId, at);

@@ -86,6 +86,34 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
       );
     });
 
+    it('answers a replayed submission (same Idempotency-Key, same user) with the case it made', async () => {
+      const worker = await t.userWithRole('caseworker', ngo);
+      const other = await t.userWithRole('caseworker', ngo);
+      const submit = (session: typeof worker, key: string) =>
+        t.call(session, 'POST', '/api/cases', buildCase(ngo), { 'idempotency-key': key });
+      const first = await submit(worker, 'form-3f2a9c1e');
+      expect(first.statusCode, first.body).toBe(201);
+      const replay = await submit(worker, 'form-3f2a9c1e');
+      expect(replay.statusCode, replay.body).toBe(201);
+      expect(replay.json<CaseBody>().id).toBe(first.json<CaseBody>().id);
+      // Two at once, as a double click sends them: still one case.
+      const twice = await Promise.all([
+        submit(worker, 'form-77aa01bc'),
+        submit(worker, 'form-77aa01bc'),
+      ]);
+      expect(new Set(twice.map((r) => r.json<CaseBody>().id)).size).toBe(1);
+      // Another user's key is theirs alone; without a key every submission is a new case.
+      const theirs = await submit(other, 'form-3f2a9c1e');
+      expect(theirs.json<CaseBody>().id).not.toBe(first.json<CaseBody>().id);
+      await t.call(worker, 'POST', '/api/cases', buildCase(ngo));
+      const listed = await t.call(t.admin, 'GET', `/api/cases?organisationId=${ngo}`);
+      expect(listed.json<{ total: number }>().total).toBe(4);
+      expect(await t.auditActions('case.create')).toHaveLength(4);
+      expectError(await submit(worker, 'no spaces!'), 400, 'validation.failed', [
+        ['headers', 'idempotency-key'],
+      ]);
+    });
+
     it('refuses an unknown crisis and a taken case number with their codes', async () => {
       expectError(
         await t.call(

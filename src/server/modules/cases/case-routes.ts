@@ -9,7 +9,9 @@ import {
   consentResponseSchema,
   createCaseBodySchema,
   forgetBodySchema,
+  idempotencyKeySchema,
 } from '../../../shared/case-schemas.js';
+import { AppError } from '../../../shared/app-error.js';
 import { idSchema } from '../../../shared/common-schemas.js';
 import { consentInForce } from '../../../core/cases/consent-ledger.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
@@ -21,6 +23,22 @@ import type { SafeguardService } from './safeguard-service.js';
 
 const idParams = z.strictObject({ id: idSchema });
 const tags = ['cases'];
+
+/** The `Idempotency-Key` header, parsed at the edge like any input (absent: none). */
+function submissionKeyOf(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(header);
+  if (!parsed.success) {
+    throw new AppError('validation.failed', [
+      {
+        path: ['headers', 'idempotency-key'],
+        issue: 'invalid',
+        message: parsed.error.issues[0]?.message ?? 'Invalid key',
+      },
+    ]);
+  }
+  return parsed.data;
+}
 
 /** `/api/cases`: victim case records, consent ledger, break-glass and forget. */
 export function registerCaseRoutes(
@@ -49,7 +67,12 @@ export function registerCaseRoutes(
     { schema: { tags, body: createCaseBodySchema, response: { 201: caseResponseSchema } } },
     async (request, reply) => {
       const { organisationId, ...record } = request.body;
-      const opened = await cases.create(contextOf(request), organisationId, record);
+      const opened = await cases.create(
+        contextOf(request),
+        organisationId,
+        record,
+        submissionKeyOf(request.headers['idempotency-key']),
+      );
       return reply.status(201).send(presentCase(opened));
     },
   );

@@ -28,6 +28,7 @@ import {
   insertChildRows,
   listCases,
   listCasesOfOrganisation,
+  caseIdBySourceKey,
   listChildren,
   lockCase,
   takenCaseNumbers,
@@ -54,7 +55,16 @@ export interface LoadedCase {
 export type CasePart = 'consents' | 'screenings' | 'referrals';
 
 export interface CaseService extends BulkCaseWriter {
-  create: (ctx: RequestContext, organisationId: string, record: CaseRecord) => Promise<OpenedCase>;
+  /**
+   * Creates a case. With a `submissionKey` (the client's `Idempotency-Key`), a replay of the
+   * same submission by the same user answers the case it created instead of making another.
+   */
+  create: (
+    ctx: RequestContext,
+    organisationId: string,
+    record: CaseRecord,
+    submissionKey?: string,
+  ) => Promise<OpenedCase>;
   get: (ctx: RequestContext, id: string) => Promise<OpenedCase>;
   list: (
     ctx: RequestContext,
@@ -113,11 +123,16 @@ export interface CaseService extends BulkCaseWriter {
   ) => Promise<Set<string>>;
 }
 
+/** A unique clash on creating with a submission key: possibly the same submission, committed. */
+class SubmissionClash extends Error {}
+
 export function createCaseService(deps: {
   database: Database;
   audit: AuditService;
   vault: VaultService;
   organisationPath: (db: Executor, id: string) => Promise<readonly string[]>;
+  /** Keyed hash for the source keys of submissions (so they reveal nothing of the key). */
+  submissionKey: (input: string) => string;
   now: () => Date;
   /** Keeps derived aggregates (the statistics cube) in step with case rows. */
   afterCaseRowsWritten?: CaseRowsWritten;
@@ -285,35 +300,58 @@ export function createCaseService(deps: {
       }
       return found;
     },
-    create: (ctx, organisationId, record) =>
-      database.db.transaction().execute(async (trx) => {
-        const path = await deps.organisationPath(trx, organisationId);
-        // Creating needs the verb and the right to see what is created.
-        authorizeCase(ctx.actor, 'case.create', path, false, 'new');
-        await checkCrisis(trx, record.victim.conflict.crisisId);
-        let ids: string[];
-        try {
-          ids = await insertMany(
-            trx,
-            organisationId,
-            [{ record, sourceKey: null, synthetic: false }],
-            {
+    async create(ctx, organisationId, record, submissionKey) {
+      // The source key of an API submission: the user and their key, hashed. Scoped to the user,
+      // so one person's key can neither meet nor probe another's.
+      const sourceKey =
+        submissionKey === undefined
+          ? null
+          : deps.submissionKey(
+              `api\n${ctx.actor.kind === 'user' ? ctx.actor.userId : 'system'}\n${submissionKey}`,
+            );
+      const attempt = (replayOnClash: boolean) =>
+        database.db.transaction().execute(async (trx) => {
+          const path = await deps.organisationPath(trx, organisationId);
+          // Creating needs the verb and the right to see what is created.
+          authorizeCase(ctx.actor, 'case.create', path, false, 'new');
+          if (sourceKey !== null) {
+            const earlier = await caseIdBySourceKey(trx, organisationId, sourceKey);
+            if (earlier !== undefined) {
+              // A replay: the case this submission made, read (and audited) as any read is.
+              const loaded = await loadFor(trx, ctx, earlier, 'case.read');
+              await recordAudit(trx, ctx, 'case.read', loaded.stored);
+              return open(trx, loaded);
+            }
+          }
+          await checkCrisis(trx, record.victim.conflict.crisisId);
+          let ids: string[];
+          try {
+            ids = await insertMany(trx, organisationId, [{ record, sourceKey, synthetic: false }], {
               importJobId: null,
               createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
-            },
-          );
-        } catch (error) {
-          if (isUniqueViolation(error)) {
-            throw new AppError('case.number_taken', [
-              { path: ['body', 'caseNumber'], issue: 'taken', message: 'Case number in use' },
-            ]);
+            });
+          } catch (error) {
+            // The same submission committed meanwhile by a concurrent request: try again once,
+            // to answer with its case.
+            if (isUniqueViolation(error) && replayOnClash) throw new SubmissionClash();
+            if (isUniqueViolation(error)) {
+              throw new AppError('case.number_taken', [
+                { path: ['body', 'caseNumber'], issue: 'taken', message: 'Case number in use' },
+              ]);
+            }
+            throw error;
           }
-          throw error;
-        }
-        const id = ids[0] ?? '';
-        await recordAudit(trx, ctx, 'case.create', { id, organisationId });
-        return open(trx, await loadFor(trx, ctx, id, 'case.read'));
-      }),
+          const id = ids[0] ?? '';
+          await recordAudit(trx, ctx, 'case.create', { id, organisationId });
+          return open(trx, await loadFor(trx, ctx, id, 'case.read'));
+        });
+      try {
+        return await attempt(sourceKey !== null);
+      } catch (error) {
+        if (error instanceof SubmissionClash) return attempt(false);
+        throw error;
+      }
+    },
     get: (ctx, id) =>
       database.db.transaction().execute(async (trx) => {
         const loaded = await loadFor(trx, ctx, id, 'case.read');

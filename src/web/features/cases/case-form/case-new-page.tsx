@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { newIdempotencyKey } from '../../../api/api-client.js';
 import { caseApi, caseKeys, type CreateCaseBody } from '../../../api/case-endpoints.js';
 import { useOrganisations } from '../../../api/queries.js';
 import { PageHeader } from '../../../components/page-header.js';
@@ -23,6 +25,8 @@ export function CaseNewPage() {
   const organisations = useOrganisations();
   const crises = useQuery({ queryKey: caseKeys.crises, queryFn: caseApi.crises });
   const places = organisationsWhere(session.me, 'case.create', organisations.data ?? []);
+  // One key for this form: saving again after a lost answer returns the case already made.
+  const [submissionKey] = useState(newIdempotencyKey);
 
   return (
     <>
@@ -38,7 +42,7 @@ export function CaseNewPage() {
           initial={emptyDraft(places[0]?.id ?? '', new Date().getFullYear())}
           places={places}
           crises={crises.data ?? []}
-          save={(body) => caseApi.create(body as CreateCaseBody)}
+          save={(body) => caseApi.create(body as CreateCaseBody, submissionKey)}
           onSaved={(saved) => {
             void queryClient.invalidateQueries({ queryKey: caseKeys.lists });
             queryClient.setQueryData(caseKeys.detail(saved.id), saved);
