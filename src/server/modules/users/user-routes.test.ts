@@ -201,6 +201,17 @@ describe.each(databaseKinds)('users API on %s', (kind) => {
       );
     });
 
+    it('answers two registrations of one email at once with one user and one field error', async () => {
+      const both = await Promise.all([
+        w.t.call(w.adminA, 'POST', '/api/users', w.newUser()),
+        w.t.call(w.adminA, 'POST', '/api/users', w.newUser()),
+      ]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const refused = both.find((r) => r.statusCode === 409);
+      if (refused === undefined) throw new Error('no refusal');
+      expectError(refused, 409, 'user.email_taken', [['body', 'email']]);
+    });
+
     it('refuses an unknown role with 404 role.not_found on body.role', async () => {
       expectError(
         await w.t.call(w.adminA, 'POST', '/api/users', w.newUser({ role: 'overlord' })),

@@ -136,14 +136,15 @@ export function createUserService(deps: {
       requestId: ctx.requestId,
     });
 
+  const emailTaken = () =>
+    new AppError('user.email_taken', [
+      { path: ['body', 'email'], issue: 'taken', message: 'Email already registered' },
+    ]);
+
   const createUnchecked: UserService['createUnchecked'] = async (trx, ctx, input) => {
     const problem = checkPassword(input.password, input.email);
     if (problem !== null) throw passwordError(problem);
-    if ((await findUserByEmail(trx, input.email)) !== undefined) {
-      throw new AppError('user.email_taken', [
-        { path: ['body', 'email'], issue: 'taken', message: 'Email already registered' },
-      ]);
-    }
+    if ((await findUserByEmail(trx, input.email)) !== undefined) throw emailTaken();
     if (!(await roles.exists(trx, input.role))) {
       throw new AppError('role.not_found', [
         { path: ['body', 'role'], issue: 'unknown', message: 'No such role' },
@@ -170,7 +171,8 @@ export function createUserService(deps: {
     try {
       await insertUser(trx, user);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('user.email_taken');
+      // Another request registered the same email meanwhile: the same answer as the check's.
+      if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
     const membershipId = newId();
