@@ -131,6 +131,18 @@ describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
     expect(edited.json()).toMatchObject({ source: 'entered' });
   });
 
+  it('reads a published return as sealed, whatever its live cells hold meanwhile', async () => {
+    await importCsv(
+      csvOf([row('Detected trafficking victims', 'Total', 'Total', '12', 'GLOTIP')]),
+      false,
+    );
+    const before = await storedCells(t);
+    // What a reopen and an edit would leave in the live cells, read before the status changes.
+    await t.database.db.updateTable('glotip_return_cells').set({ value: 3 }).execute();
+    expect(await storedCells(t)).toEqual(before);
+    expect(before[0]).toContain('"value":12');
+  });
+
   it('answers an unreadable file with import.unreadable_file, not an internal error', async () => {
     const response = await t.call(t.admin, 'POST', '/api/glotip-imports', {
       format: 'xlsx',

@@ -15,10 +15,12 @@ import { insertNewReturn } from './return-cell-service.js';
 import {
   deleteAllCells,
   deleteCells,
+  findVersion,
   listCells,
   listVersions,
   upsertCells,
 } from './return-cell-repo.js';
+import { parseSealedCells } from './return-sealed-cells.js';
 import { currentDataSet, type ReturnKit } from './return-kit.js';
 import {
   canonicalCellsJson,
@@ -253,7 +255,17 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
         ...(filter.statuses === undefined ? {} : { statuses: filter.statuses }),
       });
       const out: { ret: StoredReturn; cells: StoredCell[] }[] = [];
-      for (const ret of items) out.push({ ret, cells: await listCells(db, ret.id) });
+      for (const ret of items) {
+        if (ret.status !== 'published') {
+          out.push({ ret, cells: await listCells(db, ret.id) });
+          continue;
+        }
+        // A published return's figures as sealed at publication, not its live cells: one
+        // reopened and edited between the list above and this read must not show its draft
+        // under the published version. No sealed version, nothing published (fail closed).
+        const sealed = await findVersion(db, ret.id, ret.version);
+        if (sealed !== undefined) out.push({ ret, cells: parseSealedCells(sealed.cellsJson) });
+      }
       return out;
     },
   };
