@@ -46,6 +46,25 @@ describe('suppressTable (golden tables)', () => {
     expect(result.cells.find((cell) => cell.key === 'total|total')?.value).toEqual(count(123));
   });
 
+  it('keeps hidden, and protects, the cells an earlier publication hid', () => {
+    const grid = tableFromGrid([
+      [20, 13, 15, 48],
+      [12, 18, 10, 40],
+      [9, 11, 25, 45],
+      [41, 42, 50, 133],
+    ]);
+    expect(suppressTable(grid).secondary).toEqual([]);
+    const result = suppressTable(grid, { carriedHidden: ['r2|c2'] });
+    expect(result.cells.find((cell) => cell.key === 'r2|c2')?.value).toEqual({
+      kind: 'suppressed',
+    });
+    // Hidden alone it could be recomputed from its row: complements protect it, as any.
+    expect(result.secondary).toContain('r2|c2');
+    expect(result.secondary.length).toBeGreaterThanOrEqual(4);
+    expect(result.protection.secondarySuppressed).toBe(result.secondary.length);
+    expect(exposedSuppressedCells(grid, result.secondary)).toEqual([]);
+  });
+
   it('a not-applicable cell is never used as a complement (the next cheapest rectangle is)', () => {
     const result = suppressTable(
       tableFromGrid([

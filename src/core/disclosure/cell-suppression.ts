@@ -31,6 +31,12 @@ export interface SuppressionOptions {
    * of cells), `cells` the number of hidden cells (then the total). Default `value`.
    */
   readonly cost?: 'value' | 'cells';
+  /**
+   * Keys hidden in an earlier publication of the same table whose values have not changed: they
+   * stay hidden and protected, so a reader holding both publications cannot combine what each
+   * showed. Counted with the complementary suppressions.
+   */
+  readonly carriedHidden?: readonly string[];
 }
 
 /** A protected table: what to show, which cells were hidden why, and the protection record. */
@@ -140,7 +146,14 @@ function run(
 ): SuppressionResult {
   const censored: number[] = [];
   const hidden = new Set<number>(primary);
+  const carried = new Set(options.carriedHidden ?? []);
+  const kept: number[] = [];
   table.cells.forEach((cell, i) => {
+    const unknown = cell.value.kind === 'censored' || cell.value.kind === 'not_available';
+    if (carried.has(cell.key) && !hidden.has(i) && !unknown) {
+      hidden.add(i);
+      kept.push(i);
+    }
     if (cell.value.kind === 'censored') censored.push(i);
     // Readers do not know a not-available cell either; it is hidden without being protected.
     if (cell.value.kind === 'censored' || cell.value.kind === 'not_available') hidden.add(i);
@@ -157,10 +170,10 @@ function run(
     })),
     primary: keys(primary),
     censored: keys(censored),
-    secondary: keys(secondary),
+    secondary: keys([...kept, ...secondary]),
     protection: describe({
       primary: primary.length + censored.length,
-      secondary: secondary.length,
+      secondary: kept.length + secondary.length,
     }),
   };
 }
@@ -195,7 +208,7 @@ export function suppressTable(
  */
 export function protectAsPublished(
   table: StatTable,
-  options: Pick<SuppressionOptions, 'cost'> = {},
+  options: Pick<SuppressionOptions, 'cost' | 'carriedHidden'> = {},
 ): SuppressionResult {
   return run(table, [], options, (counts) => ({
     policy: 'as_published',

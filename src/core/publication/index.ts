@@ -25,6 +25,7 @@ export {
   isHidden,
   protectReturn,
   shownNumber,
+  type EarlierPublication,
   type PublicationPolicy,
   type PublishableReturn,
   type ProtectedCell,

@@ -59,6 +59,34 @@ export interface PublicationPolicy {
 
 export const defaultPublicationPolicy: PublicationPolicy = { threshold: 5 };
 
+/** The return's previous publication: its cells and what was shown of them. */
+export interface EarlierPublication {
+  readonly cells: readonly ReturnCell[];
+  readonly published: ProtectedReturn;
+}
+
+/**
+ * The cells an earlier publication hid whose values have not changed since. A new version that
+ * showed one of them, or hid a different complement, would let a reader holding both versions
+ * combine them (v1 shows 7 and 16, v2 shows 6: the hidden 3 is 16 − 6 − 7); kept hidden, each
+ * version is protected with the other's pattern in it.
+ */
+function hiddenAndUnchanged(earlier: EarlierPublication, cells: readonly ReturnCell[]): string[] {
+  const before = new Map(earlier.cells.map((cell) => [cellKeyString(cell.key), cell.value]));
+  const after = new Map(cells.map((cell) => [cellKeyString(cell.key), cell.value]));
+  const out: string[] = [];
+  for (const cell of earlier.published.cells) {
+    if (!isHidden(cell.value)) continue;
+    const key = cellKeyString(cell.key);
+    const now = after.get(key);
+    const then = before.get(key);
+    if (now !== undefined && then !== undefined && JSON.stringify(now) === JSON.stringify(then)) {
+      out.push(key);
+    }
+  }
+  return out;
+}
+
 /**
  * Protects one return. Figures from dataUNODC are shown as UNODC published them, their `<5`
  * cells as primary suppressions plus the complements that keep those from being recomputed;
@@ -68,12 +96,14 @@ export const defaultPublicationPolicy: PublicationPolicy = { threshold: 5 };
 export function protectReturn(
   input: PublishableReturn,
   policy: PublicationPolicy = defaultPublicationPolicy,
+  earlier?: EarlierPublication,
 ): ProtectedReturn {
   const table = returnStatTable(input.cells);
+  const carriedHidden = earlier === undefined ? [] : hiddenAndUnchanged(earlier, input.cells);
   const result =
     input.source === 'dataunodc'
-      ? protectAsPublished(table)
-      : suppressTable(table, { threshold: policy.threshold });
+      ? protectAsPublished(table, { carriedHidden })
+      : suppressTable(table, { threshold: policy.threshold, carriedHidden });
   const reported = new Map(input.cells.map((cell) => [cellKeyString(cell.key), cell.key]));
   const cells: ProtectedCell[] = [];
   for (const cell of result.cells) {

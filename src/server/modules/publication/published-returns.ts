@@ -1,8 +1,13 @@
-import { protectReturn, type ProtectedReturn } from '../../../core/publication/index.js';
+import {
+  protectReturn,
+  type EarlierPublication,
+  type ProtectedReturn,
+  type PublishableReturn,
+} from '../../../core/publication/index.js';
 import type { ReturnService } from '../returns/index.js';
 
 /** Where published returns come from: the returns module's export reader. */
-export type PublishedReader = Pick<ReturnService, 'listReturnsForExport'>;
+export type PublishedReader = Pick<ReturnService, 'listReturnsForExport' | 'earlierPublished'>;
 
 /**
  * The protected form of every published return, cached. Protection is deterministic for a
@@ -25,6 +30,33 @@ export function createPublishedReturns(
   forget: () => void;
 } {
   const protectedByVersion = new Map<string, ProtectedReturn>();
+  // Earlier published versions as they were protected (sealed, so never changing).
+  const earlierByVersion = new Map<string, EarlierPublication | null>();
+
+  /**
+   * The publication of the version before `version`, protected as it was (with its own earlier
+   * one), so that the new version keeps hidden what it hid and has not changed.
+   */
+  async function earlierOf(
+    input: Omit<PublishableReturn, 'cells' | 'version'>,
+    version: number,
+  ): Promise<EarlierPublication | undefined> {
+    const id = `${input.returnId}@<${String(version)}`;
+    const cached = earlierByVersion.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = await reader.earlierPublished(input.returnId, version);
+    if (found === undefined) {
+      earlierByVersion.set(id, null);
+      return undefined;
+    }
+    const cells = found.cells.map((cell) => ({ key: cell.key, value: cell.value }));
+    const before = await earlierOf(input, found.version);
+    const published = protectReturn({ ...input, version: found.version, cells }, undefined, before);
+    const earlier = { cells, published };
+    earlierByVersion.set(id, earlier);
+    return earlier;
+  }
+
   const unprotectable = new Map<string, string>();
   let cached: { at: number; returns: readonly ProtectedReturn[] } | null = null;
 
@@ -58,7 +90,7 @@ export function createPublishedReturns(
           cells: cells.map((cell) => ({ key: cell.key, value: cell.value })),
         };
         try {
-          protectedReturn = protectReturn(input);
+          protectedReturn = protectReturn(input, undefined, await earlierOf(input, ret.version));
         } catch {
           unprotectable.set(id, ret.id);
           continue;

@@ -95,6 +95,11 @@ export interface ReturnSystemService {
     filter: ReturnExportFilter,
     db?: Executor,
   ) => Promise<{ ret: StoredReturn; cells: StoredCell[] }[]>;
+  /** The last version of a return published before `version`, with its sealed cells. */
+  earlierPublished: (
+    returnId: string,
+    version: number,
+  ) => Promise<{ version: number; cells: StoredCell[] } | undefined>;
 }
 
 function checkKeys(cells: readonly SystemCellInput[]): void {
@@ -246,6 +251,14 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
     saveSystemCellsIn,
     saveSystemCells: (ctx, input) =>
       database.db.transaction().execute((trx) => saveSystemCellsIn(trx, ctx, input)),
+    async earlierPublished(returnId, version) {
+      const earlier = (await listVersions(database.db, returnId))
+        .filter((sealed) => sealed.status === 'published' && sealed.version < version)
+        .at(-1);
+      if (earlier === undefined) return undefined;
+      const found = await findVersion(database.db, returnId, earlier.version);
+      return found && { version: found.version, cells: parseSealedCells(found.cellsJson) };
+    },
     async listReturnsForExport(filter, db = database.db) {
       const { items } = await listReturns(db, null, {
         ...(filter.year === undefined ? {} : { year: filter.year }),
