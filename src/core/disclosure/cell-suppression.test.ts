@@ -17,18 +17,20 @@ function hiddenKeys(result: ReturnType<typeof suppressTable>): string[] {
   return result.cells.filter((cell) => cell.value.kind !== 'count').map((cell) => cell.key);
 }
 
+// One small cell (r1|c2 = 3) in a 3 × 3 table with its margins.
+const oneSmallCell = () =>
+  tableFromGrid([
+    [20, 3, 15, 38],
+    [12, 18, 10, 40],
+    [9, 11, 25, 45],
+    [41, 32, 50, 123],
+  ]);
+
 describe('suppressTable (golden tables)', () => {
   it('one small cell: the cheapest rectangle through it', () => {
     // Rectangles through r1|c2 and their cost (the three other corners): r3×c1 20+11+9 = 40,
     // r2×c3 15+18+10 = 43, r2×c1 50, r3×c3 51, any with a margin ≥ 93.
-    const result = suppressTable(
-      tableFromGrid([
-        [20, 3, 15, 38],
-        [12, 18, 10, 40],
-        [9, 11, 25, 45],
-        [41, 32, 50, 123],
-      ]),
-    );
+    const result = suppressTable(oneSmallCell());
     expect(result.primary).toEqual(['r1|c2']);
     expect(result.secondary).toEqual(['r1|c1', 'r3|c1', 'r3|c2']);
     expect(result.protection).toEqual({
@@ -44,6 +46,13 @@ describe('suppressTable (golden tables)', () => {
       kind: 'suppressed',
     });
     expect(result.cells.find((cell) => cell.key === 'total|total')?.value).toEqual(count(123));
+  });
+
+  it('never rests a complement on a cell an earlier publication showed', () => {
+    // The cheapest rectangle through r1|c2 uses r3|c1; a reader knows r3|c1 from before, so the
+    // next cheapest (r2×c3, 15 + 18 + 10 = 43) is taken.
+    const result = suppressTable(oneSmallCell(), { shownBefore: ['r3|c1'] });
+    expect(result.secondary).toEqual(['r1|c3', 'r2|c2', 'r2|c3']);
   });
 
   it('keeps hidden, and protects, the cells an earlier publication hid', () => {

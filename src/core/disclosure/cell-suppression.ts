@@ -37,6 +37,12 @@ export interface SuppressionOptions {
    * showed. Counted with the complementary suppressions.
    */
   readonly carriedHidden?: readonly string[];
+  /**
+   * Keys an earlier publication showed with the values they still have: a reader knows them,
+   * so they are never chosen as complements (a table that cannot be protected without them
+   * throws, and its return is withheld).
+   */
+  readonly shownBefore?: readonly string[];
 }
 
 /** A protected table: what to show, which cells were hidden why, and the protection record. */
@@ -85,8 +91,12 @@ export function addComplementarySuppressions(
   hidden: Set<number>,
   mustProtect: (cell: number) => boolean,
   cost: 'value' | 'cells' = 'value',
+  known: ReadonlySet<number> = new Set(),
 ): number[] {
-  const isLocked = (cell: number): boolean => table.cells[cell]?.value.kind === 'not_applicable';
+  // A not-applicable cell, and one a reader already knows from an earlier publication, cannot
+  // hide anything by being hidden now.
+  const isLocked = (cell: number): boolean =>
+    table.cells[cell]?.value.kind === 'not_applicable' || known.has(cell);
   const better = (a: CandidateCost, b: CandidateCost): boolean =>
     a.slack !== b.slack
       ? a.slack
@@ -160,7 +170,12 @@ function run(
   });
   // Every hidden figure is protected, complements included (the method makes them safe anyway).
   const mustProtect = (cell: number) => table.cells[cell]?.value.kind !== 'not_available';
-  const secondary = addComplementarySuppressions(table, hidden, mustProtect, options.cost);
+  const shownBefore = new Set(options.shownBefore ?? []);
+  const known = new Set<number>();
+  table.cells.forEach((cell, i) => {
+    if (shownBefore.has(cell.key) && !hidden.has(i)) known.add(i);
+  });
+  const secondary = addComplementarySuppressions(table, hidden, mustProtect, options.cost, known);
   const keys = (cells: readonly number[]) =>
     [...cells].sort((a, b) => a - b).map((cell) => table.cells[cell]?.key ?? '');
   return {
@@ -208,7 +223,7 @@ export function suppressTable(
  */
 export function protectAsPublished(
   table: StatTable,
-  options: Pick<SuppressionOptions, 'cost' | 'carriedHidden'> = {},
+  options: Pick<SuppressionOptions, 'cost' | 'carriedHidden' | 'shownBefore'> = {},
 ): SuppressionResult {
   return run(table, [], options, (counts) => ({
     policy: 'as_published',

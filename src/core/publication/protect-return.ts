@@ -66,23 +66,26 @@ export interface EarlierPublication {
 }
 
 /**
- * The cells an earlier publication hid whose values have not changed since. A new version that
- * showed one of them, or hid a different complement, would let a reader holding both versions
- * combine them (v1 shows 7 and 16, v2 shows 6: the hidden 3 is 16 − 6 − 7); kept hidden, each
- * version is protected with the other's pattern in it.
+ * The cells whose values have not changed since an earlier publication: those it hid stay
+ * hidden, and those it showed a reader knows, so no complement may rest on them. Otherwise a
+ * reader holding both versions could combine them (v1 shows 7 and 16, v2 shows 6: the hidden 3
+ * is 16 − 6 − 7).
  */
-function hiddenAndUnchanged(earlier: EarlierPublication, cells: readonly ReturnCell[]): string[] {
+function unchangedSince(
+  earlier: EarlierPublication,
+  cells: readonly ReturnCell[],
+): { hidden: string[]; shown: string[] } {
   const before = new Map(earlier.cells.map((cell) => [cellKeyString(cell.key), cell.value]));
   const after = new Map(cells.map((cell) => [cellKeyString(cell.key), cell.value]));
-  const out: string[] = [];
+  const out = { hidden: [] as string[], shown: [] as string[] };
   for (const cell of earlier.published.cells) {
-    if (!isHidden(cell.value)) continue;
     const key = cellKeyString(cell.key);
     const now = after.get(key);
     const then = before.get(key);
-    if (now !== undefined && then !== undefined && JSON.stringify(now) === JSON.stringify(then)) {
-      out.push(key);
+    if (now === undefined || then === undefined || JSON.stringify(now) !== JSON.stringify(then)) {
+      continue;
     }
+    (isHidden(cell.value) ? out.hidden : out.shown).push(key);
   }
   return out;
 }
@@ -99,11 +102,12 @@ export function protectReturn(
   earlier?: EarlierPublication,
 ): ProtectedReturn {
   const table = returnStatTable(input.cells);
-  const carriedHidden = earlier === undefined ? [] : hiddenAndUnchanged(earlier, input.cells);
+  const carried = earlier === undefined ? null : unchangedSince(earlier, input.cells);
+  const history = { carriedHidden: carried?.hidden ?? [], shownBefore: carried?.shown ?? [] };
   const result =
     input.source === 'dataunodc'
-      ? protectAsPublished(table, { carriedHidden })
-      : suppressTable(table, { threshold: policy.threshold, carriedHidden });
+      ? protectAsPublished(table, history)
+      : suppressTable(table, { threshold: policy.threshold, ...history });
   const reported = new Map(input.cells.map((cell) => [cellKeyString(cell.key), cell.key]));
   const cells: ProtectedCell[] = [];
   for (const cell of result.cells) {

@@ -84,7 +84,7 @@ describe('published returns', () => {
     expect(published.withheld()).toEqual([]);
   });
 
-  it('keeps hidden what the previous version hid and has not changed', async () => {
+  it('keeps hidden what the previous version hid, and hides nothing it showed unchanged', async () => {
     // Sex × age grid, minor and adult only: female 3 / 10, male 6 / 20, unknown 7 / 30.
     const grid = (maleAdult: number): StoredCell[] => {
       const inner: Record<string, [number, number]> = {
@@ -145,8 +145,13 @@ describe('published returns', () => {
     }
     // A reader holding both versions knows an unchanged cell shown in either: no figure v1 hid
     // can be recomputed from that.
+    const tableOf = (cells: StoredCell[]) =>
+      returnStatTable(cells.map((c) => ({ key: c.key, value: c.value })));
     const unknownInV1 = [...hidden1].filter((key) => changed(key) || hidden2.has(key));
-    const table = returnStatTable(v1.map((c) => ({ key: c.key, value: c.value })));
-    expect(exposedSuppressedCells(table, unknownInV1)).toEqual([]);
+    expect(exposedSuppressedCells(tableOf(v1), unknownInV1)).toEqual([]);
+    // Nor can a figure v2 hides: none of its complements is a cell v1 showed unchanged.
+    const unknownInV2 = [...hidden2].filter((key) => changed(key) || hidden1.has(key));
+    expect(unknownInV2).toEqual([...hidden2]);
+    expect(exposedSuppressedCells(tableOf(v2), unknownInV2)).toEqual([]);
   });
 });
