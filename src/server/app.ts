@@ -209,6 +209,7 @@ export function createServices(
     cases,
     consents,
     organisationPath,
+    submissionKey: keyring.keyedHash('referral-submission'),
     now,
   });
   const imports = createImportService({

@@ -333,14 +333,6 @@ export const consentResponseSchema = z.object({
 /** `POST /api/cases` body: a case record and the organisation that holds it. */
 export const createCaseBodySchema = caseRecordSchema.extend({ organisationId: idSchema });
 
-/**
- * `Idempotency-Key` of `POST /api/cases`: names one submission, so that sending it again (a
- * retry after a lost answer, a second click) answers the case it made instead of a second one.
- */
-export const idempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Use 8 to 100 letters, digits, "-" or "_" (a UUID will do)');
-
 /** A crisis of the reference list as the API returns it. */
 export const crisisResponseSchema = z.object({
   id: idSchema,

@@ -57,3 +57,12 @@ export const pageQuerySchema = z.strictObject({
 
 /** An ISO 8601 timestamp as the API sends and receives it. */
 export const timestampSchema = z.iso.datetime({ offset: true });
+
+/**
+ * `Idempotency-Key` of a creating request (`POST /api/cases`, a referral): names one submission,
+ * so that sending it again (a retry after a lost answer, a second click) answers what the first
+ * made instead of making it twice.
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Use 8 to 100 letters, digits, "-" or "_" (a UUID will do)');

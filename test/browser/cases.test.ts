@@ -260,9 +260,14 @@ describe('case records in Chromium', () => {
     let refer = page.getByTestId('refer-dialog');
     await chooseProvider(refer);
     await refer.getByTestId('refer-note').fill('Needs a bed tonight.');
+    const referred = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/referrals'),
+    );
     await expectAccessible(page);
     await screenshot(page, 'cases-en-refer');
     await refer.getByTestId('refer-submit').click();
+    // The dialog names its submission, so a retry sends the provider no second packet.
+    expect((await referred).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     await page.getByTestId('referrals-table').getByTestId('referral-status').first().waitFor();
     expect(
       await page.getByTestId('referrals-table').getByTestId('referral-status').textContent(),

@@ -121,8 +121,13 @@ export const caseApi = {
 export const referralApi = {
   ofCase: async (caseId: string) =>
     (await apiRequest<Items<Referral>>(`/api/cases/${at(caseId)}/referrals`)).items,
-  refer: (caseId: string, body: ReferralBody) =>
-    apiRequest<Referral>(`/api/cases/${at(caseId)}/referrals`, { method: 'POST', body }),
+  /** `idempotencyKey` names the dialog's submission: a retry never sends a second packet. */
+  refer: (caseId: string, body: ReferralBody, idempotencyKey: string) =>
+    apiRequest<Referral>(`/api/cases/${at(caseId)}/referrals`, {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
   providers: async () => (await apiRequest<Items<ServiceProvider>>('/api/service-providers')).items,
   createProvider: (body: ServiceProviderBody) =>
     apiRequest<ServiceProvider>('/api/service-providers', { method: 'POST', body }),

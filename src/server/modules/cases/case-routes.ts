@@ -9,12 +9,11 @@ import {
   consentResponseSchema,
   createCaseBodySchema,
   forgetBodySchema,
-  idempotencyKeySchema,
 } from '../../../shared/case-schemas.js';
-import { AppError } from '../../../shared/app-error.js';
 import { idSchema } from '../../../shared/common-schemas.js';
 import { consentInForce } from '../../../core/cases/consent-ledger.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
+import { idempotencyKeyOf } from '../../platform/http/idempotency-key.js';
 import { contextOf } from '../access/index.js';
 import { presentCase, presentCaseSummary, presentConsent } from './case-presenter.js';
 import type { CaseService } from './case-service.js';
@@ -23,22 +22,6 @@ import type { SafeguardService } from './safeguard-service.js';
 
 const idParams = z.strictObject({ id: idSchema });
 const tags = ['cases'];
-
-/** The `Idempotency-Key` header, parsed at the edge like any input (absent: none). */
-function submissionKeyOf(header: string | string[] | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const parsed = idempotencyKeySchema.safeParse(header);
-  if (!parsed.success) {
-    throw new AppError('validation.failed', [
-      {
-        path: ['headers', 'idempotency-key'],
-        issue: 'invalid',
-        message: parsed.error.issues[0]?.message ?? 'Invalid key',
-      },
-    ]);
-  }
-  return parsed.data;
-}
 
 /** `/api/cases`: victim case records, consent ledger, break-glass and forget. */
 export function registerCaseRoutes(
@@ -71,7 +54,7 @@ export function registerCaseRoutes(
         contextOf(request),
         organisationId,
         record,
-        submissionKeyOf(request.headers['idempotency-key']),
+        idempotencyKeyOf(request.headers['idempotency-key']),
       );
       return reply.status(201).send(presentCase(opened));
     },

@@ -68,7 +68,11 @@ export async function listProviders(db: Executor): Promise<ServiceProvider[]> {
   return rows.map(toProvider);
 }
 
-export async function insertReferral(trx: Executor, r: Referral): Promise<void> {
+export async function insertReferral(
+  trx: Executor,
+  r: Referral,
+  submissionKey: string | null = null,
+): Promise<void> {
   await trx
     .insertInto('referrals')
     .values({
@@ -86,8 +90,24 @@ export async function insertReferral(trx: Executor, r: Referral): Promise<void> 
       acknowledged_at: r.acknowledgedAt,
       updated_at: r.updatedAt,
       created_by: r.createdBy,
+      submission_key: submissionKey,
     })
     .execute();
+}
+
+/** The referral of a case that a submission (its keyed Idempotency-Key) made, if any. */
+export async function findSubmittedReferral(
+  db: Executor,
+  caseId: string,
+  submissionKey: string,
+): Promise<ReferralListing | undefined> {
+  const row = await listingQuery(db)
+    .where('referrals.case_id', '=', caseId)
+    .where('referrals.submission_key', '=', submissionKey)
+    .executeTakeFirst();
+  return (
+    row && { ...toReferral(row), providerName: row.provider_name, caseNumber: row.case_number }
+  );
 }
 
 /** A referral with the ancestry of its recipient and sender organisations. */

@@ -170,6 +170,29 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       },
     );
 
+    it('answers a replayed referral (same Idempotency-Key) with the one it made: one packet', async () => {
+      await consent(true);
+      const send = (key: string) =>
+        t.call(
+          worker,
+          'POST',
+          `/api/cases/${caseId}/referrals`,
+          { providerId, serviceKind: 'shelter', note: 'Arrives tonight' },
+          { 'idempotency-key': key },
+        );
+      const first = await send('refer-0a1b2c3d');
+      expect(first.statusCode, first.body).toBe(201);
+      const again = await Promise.all([send('refer-0a1b2c3d'), send('refer-0a1b2c3d')]);
+      for (const replay of again) {
+        expect(replay.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
+      }
+      expect((await send('refer-99887766')).json<{ id: string }>().id).not.toBe(
+        first.json<{ id: string }>().id,
+      );
+      expect(await t.database.db.selectFrom('referrals').selectAll().execute()).toHaveLength(2);
+      expect(await t.auditActions('referral.create')).toHaveLength(2);
+    });
+
     it('a consent entry that refuses referral revokes the open referrals too', async () => {
       await consent(true);
       const referralId = (await refer(worker)).json<{ id: string }>().id;

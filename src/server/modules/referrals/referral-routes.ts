@@ -9,6 +9,7 @@ import {
 } from '../../../shared/case-schemas.js';
 import { idSchema } from '../../../shared/common-schemas.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
+import { idempotencyKeyOf } from '../../platform/http/idempotency-key.js';
 import { contextOf } from '../access/index.js';
 import type { ReferralListing, ServiceProvider } from './referral-model.js';
 import type { ReferralService } from './referral-service.js';
@@ -98,7 +99,12 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
       },
     },
     async (request, reply) => {
-      const referral = await referrals.refer(contextOf(request), request.params.id, request.body);
+      const referral = await referrals.refer(
+        contextOf(request),
+        request.params.id,
+        request.body,
+        idempotencyKeyOf(request.headers['idempotency-key']),
+      );
       return reply.status(201).send(presentReferral(referral, referrals.isOverdue(referral)));
     },
   );

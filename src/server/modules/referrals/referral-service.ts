@@ -25,6 +25,7 @@ import {
   findProvider,
   findReferral,
   insertProvider,
+  findSubmittedReferral,
   insertReferral,
   listInbox,
   listProviders,
@@ -38,7 +39,16 @@ export interface ReferralService {
     ctx: RequestContext,
     body: z.output<typeof serviceProviderBodySchema>,
   ) => Promise<ServiceProvider>;
-  refer: (ctx: RequestContext, caseId: string, body: ReferralBody) => Promise<ReferralListing>;
+  /**
+   * Refers a case. With a `submissionKey` (the client's `Idempotency-Key`), a replay answers
+   * the referral it made instead of sending the provider a second packet.
+   */
+  refer: (
+    ctx: RequestContext,
+    caseId: string,
+    body: ReferralBody,
+    submissionKey?: string,
+  ) => Promise<ReferralListing>;
   listForCase: (ctx: RequestContext, caseId: string) => Promise<ReferralListing[]>;
   inbox: (ctx: RequestContext) => Promise<ReferralListing[]>;
   openPacket: (
@@ -73,6 +83,8 @@ export function createReferralService(deps: {
   cases: CaseService;
   consents: ConsentService;
   organisationPath: (db: Executor, id: string) => Promise<readonly string[]>;
+  /** Keyed hash for the submission keys of referrals (so they reveal nothing of the key). */
+  submissionKey: (input: string) => string;
   now: () => Date;
 }): ReferralService {
   const { database, audit, vault, cases, consents, now } = deps;
@@ -135,14 +147,26 @@ export function createReferralService(deps: {
         );
         return provider;
       }),
-    refer: (ctx, caseId, body) =>
+    refer: (ctx, caseId, body, submissionKey) =>
       database.db.transaction().execute(async (trx) => {
+        // Locked, so a replay sent at the same moment waits and then finds this referral.
         const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'referral.manage');
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
         // A packet is built from identifying fields: the referrer must be able to see them.
         if (loaded.view !== 'full')
           throw new AppError('access.denied', { verb: 'case.read_identifying' });
+        // Scoped to the user, as for cases: one person's key neither meets nor probes another's.
+        const keyHash =
+          submissionKey === undefined
+            ? null
+            : deps.submissionKey(
+                `${ctx.actor.kind === 'user' ? ctx.actor.userId : 'system'}\n${submissionKey}`,
+              );
+        if (keyHash !== null) {
+          const earlier = await findSubmittedReferral(trx, caseId, keyHash);
+          if (earlier !== undefined) return earlier;
+        }
         const provider = await findProvider(trx, body.providerId);
         if (provider === undefined)
           throw new AppError('provider.not_found', { id: body.providerId });
@@ -188,7 +212,7 @@ export function createReferralService(deps: {
           updatedAt: at.toISOString(),
           createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
         };
-        await insertReferral(trx, referral);
+        await insertReferral(trx, referral, keyHash);
         await record(trx, ctx, 'referral.create', 'referral', id, referral.organisationId);
         return { ...referral, providerName: provider.name, caseNumber: loaded.stored.caseNumber };
       }),

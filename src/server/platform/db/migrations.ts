@@ -8,6 +8,7 @@ import * as caseCube from './migrations/20261128-04-case-cube.js';
 import * as glotipReturns from './migrations/20261128-03-glotip-returns.js';
 import * as populations from './migrations/20261128-05-populations.js';
 import * as cubeChangeWeights from './migrations/20261206-01-cube-change-weights.js';
+import * as referralSubmissionKeys from './migrations/20261207-01-referral-submission-keys.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -24,6 +25,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261128-03-glotip-returns': glotipReturns,
   '20261128-05-populations': populations,
   '20261206-01-cube-change-weights': cubeChangeWeights,
+  '20261207-01-referral-submission-keys': referralSubmissionKeys,
 };
 
 /** Every migration's name, in the order they run. */

@@ -7,7 +7,7 @@ import {
   referralTransitions,
   type ServiceKind,
 } from '../../../shared/case-vocabulary.js';
-import { ApiError } from '../../api/api-client.js';
+import { ApiError, newIdempotencyKey } from '../../api/api-client.js';
 import { caseKeys, referralApi, type Referral } from '../../api/case-endpoints.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
@@ -64,18 +64,24 @@ function ReferForm({ caseId, onClose }: { caseId: string; onClose: () => void })
   const provider = active.find((item) => item.id === providerId);
   const kinds = provider?.kinds ?? [];
   const canOverride = session.can('consent.override');
+  // One key for this dialog: sending again after a lost answer returns the referral made.
+  const [submissionKey] = useState(newIdempotencyKey);
 
   const mutation = useMutation({
     mutationFn: (override: boolean) =>
-      referralApi.refer(caseId, {
-        providerId,
-        serviceKind: serviceKind as ServiceKind,
-        note: note.trim() === '' ? null : note.trim(),
-        acknowledgeWithinDays: /^\d+$/.test(days.trim())
-          ? Number(days.trim())
-          : (days as unknown as number),
-        ...(override ? { overrideReason: overrideReason.trim() } : {}),
-      }),
+      referralApi.refer(
+        caseId,
+        {
+          providerId,
+          serviceKind: serviceKind as ServiceKind,
+          note: note.trim() === '' ? null : note.trim(),
+          acknowledgeWithinDays: /^\d+$/.test(days.trim())
+            ? Number(days.trim())
+            : (days as unknown as number),
+          ...(override ? { overrideReason: overrideReason.trim() } : {}),
+        },
+        submissionKey,
+      ),
     onSuccess: async (referral) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.referrals(caseId) });
       toast.show('success', t('referrals.sent', { provider: referral.providerName }));

@@ -150,6 +150,8 @@ export interface ReferralsTable {
   acknowledged_at: string | null;
   updated_at: string;
   created_by: string | null;
+  /** Keyed hash of the client's Idempotency-Key (API referrals that sent one), unique per case. */
+  submission_key: string | null;
 }
 
 export interface BreakGlassGrantsTable {
