@@ -20,9 +20,9 @@ import {
 import { fieldContext, type VaultService } from '../vault/index.js';
 import { isShownWithoutIdentity, type ParsedRow } from '../../../core/case-formats/index.js';
 import { readCaseFile } from './case-file-parser.js';
+import { numberClash, rejectionsOf, sourceKeysOf } from './import-rows.js';
 import { spareCores } from '../../platform/workers/worker-thread.js';
 import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
-import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
 import { findImportedFile, findJob, insertJob, listJobs, updateJob } from './import-repo.js';
 
@@ -68,29 +68,8 @@ export interface ImportTuning {
   afterBatchWrite?: (batch: number) => void;
 }
 
-const maxStoredRejections = 1000;
 // No case row fits in fewer bytes than this (a few short cells and their separators).
 const minBytesPerRow = 32;
-
-function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
-  const out: ImportRejection[] = [];
-  for (const row of rows) {
-    if (row.ok) continue;
-    for (const error of row.errors) {
-      if (out.length >= maxStoredRejections) return out;
-      out.push({
-        row: row.row,
-        column: error.column,
-        // Long values are cut: the report shows where the problem is, not a copy of the file.
-        value: error.value.length > 200 ? `${error.value.slice(0, 200)}…` : error.value,
-        withheld: false,
-        reason: error.reason,
-        message: error.message,
-      });
-    }
-  }
-  return out;
-}
 
 export function createImportService(deps: {
   database: Database;
@@ -190,32 +169,6 @@ export function createImportService(deps: {
       return { job, alreadyImported: false };
     });
 
-  /** Source keys: the same row content at the same occurrence gives the same key, so a file
-   *  imported again is skipped row by row, while identical rows within a file (CTDC's
-   *  k-anonymised data has many) stay distinct records. */
-  const sourceKeysOf = (organisationId: string, rows: readonly TabularRow[]): string[] => {
-    const seen = new Map<string, number>();
-    return rows.map((row) => {
-      const content = JSON.stringify(row.cells);
-      const occurrence = (seen.get(content) ?? 0) + 1;
-      seen.set(content, occurrence);
-      return deps.rowKey(`${organisationId}\n${String(occurrence)}\n${content}`);
-    });
-  };
-
-  const numberClash = (row: number, number: string): ParsedRow => ({
-    ok: false,
-    row,
-    errors: [
-      {
-        column: 'caseNumber',
-        value: number,
-        reason: 'case_number_taken',
-        message: 'Another case of this organisation or this file has this case number',
-      },
-    ],
-  });
-
   const execute = async (
     ctx: RequestContext,
     job: ImportJobRecord,
@@ -235,7 +188,7 @@ export function createImportService(deps: {
       const total = file.rows.length;
       // Known before the first batch, so a running job shows "n of total", not "reading".
       await updateJob(database.db, job.id, { total_rows: total });
-      const keys = sourceKeysOf(job.organisationId, file.rows);
+      const keys = sourceKeysOf(deps.rowKey, job.organisationId, file.rows);
       const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
       const pending = file.rows.flatMap((row, index): BatchRow[] => {
         const sourceKey = keys[index] ?? '';

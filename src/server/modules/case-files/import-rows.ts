@@ -1,0 +1,64 @@
+import type { ParsedRow } from '../../../core/case-formats/index.js';
+import type { ImportRejection } from '../../../shared/import-schemas.js';
+import type { TabularRow } from '../../platform/tabular/tabular-types.js';
+
+// What an import makes of a file's rows besides the cases: the keys that let a re-import skip
+// them, the refusal of a case number already taken, and the stored report of refusals.
+
+/**
+ * Source keys: the same row content at the same occurrence gives the same key, so a file
+ * imported again is skipped row by row, while identical rows within a file (CTDC's k-anonymised
+ * data has many) stay distinct records. `rowKey` is a keyed hash, so keys reveal nothing.
+ */
+export function sourceKeysOf(
+  rowKey: (input: string) => string,
+  organisationId: string,
+  rows: readonly TabularRow[],
+): string[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const content = JSON.stringify(row.cells);
+    const occurrence = (seen.get(content) ?? 0) + 1;
+    seen.set(content, occurrence);
+    return rowKey(`${organisationId}\n${String(occurrence)}\n${content}`);
+  });
+}
+
+/** A row refused because its case number is taken in the organisation or earlier in the file. */
+export function numberClash(row: number, number: string): ParsedRow {
+  return {
+    ok: false,
+    row,
+    errors: [
+      {
+        column: 'caseNumber',
+        value: number,
+        reason: 'case_number_taken',
+        message: 'Another case of this organisation or this file has this case number',
+      },
+    ],
+  };
+}
+
+const maxStoredRejections = 1000;
+
+/** The report kept of the refused rows: their first 1,000 problems, long values cut. */
+export function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
+  const out: ImportRejection[] = [];
+  for (const row of rows) {
+    if (row.ok) continue;
+    for (const error of row.errors) {
+      if (out.length >= maxStoredRejections) return out;
+      out.push({
+        row: row.row,
+        column: error.column,
+        // Long values are cut: the report shows where the problem is, not a copy of the file.
+        value: error.value.length > 200 ? `${error.value.slice(0, 200)}…` : error.value,
+        withheld: false,
+        reason: error.reason,
+        message: error.message,
+      });
+    }
+  }
+  return out;
+}
