@@ -3,9 +3,11 @@ import type { VaultService } from '../vault/index.js';
 import { childKinds, type ChildKind } from './case-model.js';
 import { prepareCase, type NewCaseItem, type PreparedCase } from './case-preparation.js';
 import {
+  existingSourceKeys,
   insertCaseRows,
   insertChildRows,
   reserveCaseNumbers,
+  takenCaseNumbers,
   type CaseRowsWritten,
 } from './case-repo.js';
 
@@ -30,6 +32,18 @@ export interface BulkCaseWriter {
     items: readonly NewCaseItem[],
     options: { importJobId: string | null; createdBy: string | null },
   ) => Promise<string[]>;
+  /** Which of these case numbers the organisation already uses. */
+  takenCaseNumbers: (
+    db: Executor,
+    organisationId: string,
+    numbers: readonly string[],
+  ) => Promise<Set<string>>;
+  /** Which of these import source keys already exist in the organisation. */
+  existingSourceKeys: (
+    db: Executor,
+    organisationId: string,
+    keys: readonly string[],
+  ) => Promise<Set<string>>;
 }
 
 export function createBulkCaseWriter(deps: {
@@ -77,6 +91,16 @@ export function createBulkCaseWriter(deps: {
 
   return {
     writePrepared,
+    takenCaseNumbers,
+    async existingSourceKeys(db, organisationId, keys) {
+      const found = new Set<string>();
+      // Bounded IN lists: SQLite and PostgreSQL both cap bound parameters per statement.
+      for (let start = 0; start < keys.length; start += 500) {
+        const slice = keys.slice(start, start + 500);
+        for (const key of await existingSourceKeys(db, organisationId, slice)) found.add(key);
+      }
+      return found;
+    },
     insertMany: async (trx, organisationId, items, options) => {
       const context = { organisationId, ...options, at: deps.now().toISOString() };
       const prepared = items.map((item) => prepareCase(vault.newRecordKey, context, item));

@@ -69,3 +69,11 @@ export interface OpenedCase {
   supportPlans: SupportPlan[];
   breakGlass: boolean;
 }
+
+/** A case loaded for an action, already authorized. */
+export interface LoadedCase {
+  stored: StoredCase;
+  organisationPath: readonly string[];
+  view: 'full' | 'analytic';
+  breakGlass: boolean;
+}

@@ -6,7 +6,7 @@ import type { CasesTable } from '../../platform/db/schema.js';
 import type { NewRecordKey, StorableRecordKey } from '../vault/index.js';
 import { childrenOf, encodeChild, sealIdentity } from './case-codec.js';
 import type { ChildKind, StoredCase, StoredChild } from './case-model.js';
-import { caseToRow } from './case-repo.js';
+import { caseToRow } from './case-row-codec.js';
 
 // Bulk writes (imports, demo content) split in two: preparing a case — deriving its facts,
 // making its data key, sealing its identifying fields — needs no database, so an import can do

@@ -1,6 +1,5 @@
 import { deriveVictim } from '../../../core/cases/case-derivations.js';
 import { AppError } from '../../../shared/app-error.js';
-import { victimIdentitySchema } from '../../../shared/case-schemas.js';
 import type {
   CaseListQuery,
   CaseRecord,
@@ -9,51 +8,52 @@ import type {
 import type { z } from 'zod';
 import { newId, type FieldCipher } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
-import { auditActorOf, authorizeSomewhere, type RequestContext } from '../access/index.js';
+import {
+  actorScopedKey,
+  auditActorOf,
+  authorizeSomewhere,
+  type RequestContext,
+} from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { VaultService } from '../vault/index.js';
 import { hasActiveBreakGlass } from './break-glass-repo.js';
 import { crisisExists } from './crisis-repo.js';
 import type { childrenOf } from './case-codec.js';
-import { decodeChild, encodeChild, openIdentity, sealIdentity } from './case-codec.js';
-import { childKinds, type ChildKind, type OpenedCase, type StoredCase } from './case-model.js';
+import { encodeChild, sealIdentity } from './case-codec.js';
+import {
+  childKinds,
+  type ChildKind,
+  type LoadedCase,
+  type OpenedCase,
+  type StoredCase,
+} from './case-model.js';
 import { victimFacts } from './case-preparation.js';
 import { authorizeCase, caseViewOf } from './case-policy.js';
 import { createBulkCaseWriter, type BulkCaseWriter } from './case-bulk-writes.js';
+import { caseOpener } from './case-opening.js';
 import {
-  caseToRow,
   deleteChildren,
-  existingSourceKeys,
   findCase,
   insertChildRows,
   listCases,
-  listCasesOfOrganisation,
   caseIdBySourceKey,
-  listChildren,
   lockCase,
-  takenCaseNumbers,
   updateCaseRow,
-  victimColumns,
   type CaseRowsWritten,
   type CaseScope,
 } from './case-repo.js';
+import { caseToRow, victimColumns } from './case-row-codec.js';
 import { caseReadScopes } from '../../../core/cases/case-access.js';
 import type { PermissionVerb } from '../../../shared/permissions.js';
 
 type CaseUpdate = z.output<typeof caseUpdateBodySchema>;
 
-/** A case loaded for an action, already authorized. */
-export interface LoadedCase {
-  stored: StoredCase;
-  organisationPath: readonly string[];
-  view: 'full' | 'analytic';
-  breakGlass: boolean;
-}
+export type { LoadedCase } from './case-model.js';
 
-/** Cases: reads and writes one at a time, plus the bulk writes of imports and demo content. */
 /** The parts of a case read on their own, each audited as `case.read_<part>`. */
 export type CasePart = 'consents' | 'screenings' | 'referrals';
 
+/** Cases: reads and writes one at a time, plus the bulk writes of imports and demo content. */
 export interface CaseService extends BulkCaseWriter {
   /**
    * Creates a case. With a `submissionKey` (the client's `Idempotency-Key`), a replay of the
@@ -109,18 +109,6 @@ export interface CaseService extends BulkCaseWriter {
     organisationId: string,
     withIdentity: boolean,
   ) => Promise<{ stored: StoredCase; record: CaseRecord }[]>;
-  /** Which of these case numbers the organisation already uses. */
-  takenCaseNumbers: (
-    db: Executor,
-    organisationId: string,
-    numbers: readonly string[],
-  ) => Promise<Set<string>>;
-  /** Which of these import source keys already exist in the organisation. */
-  existingSourceKeys: (
-    db: Executor,
-    organisationId: string,
-    keys: readonly string[],
-  ) => Promise<Set<string>>;
 }
 
 /** A unique clash on creating with a submission key: possibly the same submission, committed. */
@@ -171,7 +159,7 @@ export function createCaseService(deps: {
     ]);
   };
 
-  const { writePrepared, insertMany } = createBulkCaseWriter({
+  const bulk = createBulkCaseWriter({
     database,
     vault,
     now,
@@ -212,26 +200,7 @@ export function createCaseService(deps: {
 
   const cipherOf: CaseService['cipherOf'] = (db, stored) => vault.cipherFor(db, stored.dataKeyId);
 
-  const open = async (db: Executor, loaded: LoadedCase): Promise<OpenedCase> => {
-    const { stored, view } = loaded;
-    const cipher =
-      view === 'full' && stored.forgottenAt === null ? await cipherOf(db, stored) : null;
-    const children = {} as Record<ChildKind, unknown[]>;
-    for (const kind of Object.keys(childKinds) as ChildKind[]) {
-      const rows = await listChildren(db, kind, stored.id);
-      children[kind] = rows.map((row) => decodeChild(cipher, kind, row));
-    }
-    return {
-      stored,
-      organisationPath: loaded.organisationPath,
-      view,
-      breakGlass: loaded.breakGlass,
-      identity: cipher === null ? null : openIdentity(cipher, stored.id, stored.identitySealed),
-      perpetrators: children.perpetrators as OpenedCase['perpetrators'],
-      events: children.events as OpenedCase['events'],
-      supportPlans: children.supportPlans as OpenedCase['supportPlans'],
-    };
-  };
+  const { open, recordsOf } = caseOpener(vault);
 
   const recordAudit = (
     trx: Executor,
@@ -253,62 +222,14 @@ export function createCaseService(deps: {
     loadLockedFor,
     loadPartFor,
     cipherOf,
-    insertMany,
-    writePrepared,
-    takenCaseNumbers,
-    async recordsOf(db, organisationId, withIdentity) {
-      const out: { stored: StoredCase; record: CaseRecord }[] = [];
-      for (const stored of await listCasesOfOrganisation(db, organisationId)) {
-        if (stored.forgottenAt !== null) continue;
-        const opened = await open(db, {
-          stored,
-          organisationPath: [],
-          view: withIdentity ? 'full' : 'analytic',
-          breakGlass: false,
-        });
-        out.push({
-          stored,
-          record: {
-            caseNumber: stored.caseNumber,
-            status: stored.status,
-            registrationYear: stored.registrationYear,
-            registeredOn: stored.registeredOn,
-            dataSource: stored.dataSource,
-            victim: {
-              ...stored.victim,
-              identity: opened.identity ?? victimIdentitySchema.parse({}),
-            },
-            perpetrators: opened.perpetrators,
-            events: opened.events,
-            supportPlans: opened.supportPlans,
-          },
-        });
-      }
-      return out;
-    },
-    async existingSourceKeys(db, organisationId, keys) {
-      const found = new Set<string>();
-      // Bounded IN lists: SQLite and PostgreSQL both cap bound parameters per statement.
-      for (let start = 0; start < keys.length; start += 500) {
-        for (const key of await existingSourceKeys(
-          db,
-          organisationId,
-          keys.slice(start, start + 500),
-        )) {
-          found.add(key);
-        }
-      }
-      return found;
-    },
+    ...bulk,
+    recordsOf,
     async create(ctx, organisationId, record, submissionKey) {
-      // The source key of an API submission: the user and their key, hashed. Scoped to the user,
-      // so one person's key can neither meet nor probe another's.
+      // The source key of an API submission: its key, scoped to the user, hashed.
       const sourceKey =
         submissionKey === undefined
           ? null
-          : deps.submissionKey(
-              `api\n${ctx.actor.kind === 'user' ? ctx.actor.userId : 'system'}\n${submissionKey}`,
-            );
+          : deps.submissionKey(actorScopedKey(ctx.actor, submissionKey));
       const attempt = (replayOnClash: boolean) =>
         database.db.transaction().execute(async (trx) => {
           const path = await deps.organisationPath(trx, organisationId);
@@ -326,10 +247,15 @@ export function createCaseService(deps: {
           await checkCrisis(trx, record.victim.conflict.crisisId);
           let ids: string[];
           try {
-            ids = await insertMany(trx, organisationId, [{ record, sourceKey, synthetic: false }], {
-              importJobId: null,
-              createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
-            });
+            ids = await bulk.insertMany(
+              trx,
+              organisationId,
+              [{ record, sourceKey, synthetic: false }],
+              {
+                importJobId: null,
+                createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
+              },
+            );
           } catch (error) {
             // The same submission committed meanwhile by a concurrent request: try again once,
             // to answer with its case.

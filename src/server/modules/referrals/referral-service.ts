@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import {
+  actorScopedKey,
   auditActorOf,
   authorize,
   authorizeSomewhere,
@@ -156,13 +157,10 @@ export function createReferralService(deps: {
         // A packet is built from identifying fields: the referrer must be able to see them.
         if (loaded.view !== 'full')
           throw new AppError('access.denied', { verb: 'case.read_identifying' });
-        // Scoped to the user, as for cases: one person's key neither meets nor probes another's.
         const keyHash =
           submissionKey === undefined
             ? null
-            : deps.submissionKey(
-                `${ctx.actor.kind === 'user' ? ctx.actor.userId : 'system'}\n${submissionKey}`,
-              );
+            : deps.submissionKey(actorScopedKey(ctx.actor, submissionKey));
         if (keyHash !== null) {
           const earlier = await findSubmittedReferral(trx, caseId, keyHash);
           if (earlier !== undefined) return earlier;
