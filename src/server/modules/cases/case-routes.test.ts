@@ -1,55 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test-support/api-expect.js';
-import {
-  createRole,
-  createTestApp,
-  testPassword,
-  type TestApp,
-} from '../../../test-support/test-app.js';
+import { casesApiWorld, type CaseBody } from '../../../test-support/cases-api-world.js';
+import { testPassword, type TestApp } from '../../../test-support/test-app.js';
 import { buildCase } from '../../../test-support/case-fixtures.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
-import { caseOverseers } from './break-glass-repo.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
-interface CaseBody {
-  id: string;
-  caseNumber: string;
-  version: number;
-  view: string;
-  forgotten: boolean;
-  victim: {
-    identity: Record<string, unknown> | null;
-    ageAtIdentification: number | null;
-    ageBand: string | null;
-    gender: string;
-  };
-  perpetrators: { name: string | null; affiliation: string | null }[];
-  events: { place: string | null; country: string | null }[];
-}
-
 describe.each(databaseKinds)('cases API on %s', (kind) => {
+  const w = casesApiWorld(kind);
+  const { create } = w;
   let t: TestApp;
   // root ─┬─ ngo ── field
   //       └─ other
   let ngo: string;
   let field: string;
   let other: string;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    ngo = await t.createOrg('ngo', t.rootOrgId);
-    field = await t.createOrg('field', ngo);
-    other = await t.createOrg('other', t.rootOrgId);
+  beforeEach(() => {
+    ({ t, ngo, field, other } = w);
   });
-  afterEach(async () => {
-    await t.close();
-  });
-
-  const create = async (orgId: string, overrides: Record<string, unknown> = {}) => {
-    const response = await t.call(t.admin, 'POST', '/api/cases', buildCase(orgId, overrides));
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<CaseBody>();
-  };
 
   describe('POST /api/cases', () => {
     it('walks the ladder: 401, 403, 400, 201, audit', async () => {
@@ -160,17 +129,6 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
       expect(row.conflict_related).toBe('Yes');
     });
   });
-
-  const reason = { reason: 'Victim in immediate danger at the border crossing tonight' };
-  /** A user of `orgId` holding a custom role that may open other organisations' cases. */
-  const responderIn = async (orgId: string) => {
-    await createRole(t.services, 'emergency', [
-      'case.read',
-      'case.read_identifying',
-      'case.break_glass',
-    ]);
-    return t.userWithRole('emergency', orgId);
-  };
 
   describe('each role’s view of the same case', () => {
     it('caseworker full, analyst analytic, outsider nothing, data manager above sees the child', async () => {
@@ -295,164 +253,6 @@ describe.each(databaseKinds)('cases API on %s', (kind) => {
         'access.denied',
       );
       expect(await t.auditActions('case.update')).toHaveLength(1);
-    });
-  });
-
-  describe('break-glass', () => {
-    it('notifies whoever oversees the case from above, else the system administrators', async () => {
-      const responder = await responderIn(other);
-      // `field` has no data manager of its own; the one of `ngo`, above it, oversees its cases.
-      const inField = await create(field);
-      const aboveManager = await t.userWithRole('data_manager', ngo);
-      const sideManager = await t.userWithRole('data_manager', other);
-      const granted = await t.call(
-        responder,
-        'POST',
-        `/api/cases/${inField.id}/break-glass`,
-        reason,
-      );
-      expect(granted.statusCode, granted.body).toBe(201);
-      const notified = async (session: Parameters<TestApp['call']>[0]) =>
-        (await t.call(session, 'GET', '/api/notifications'))
-          .json<{ items: { kind: string; targetId: string }[] }>()
-          .items.some((item) => item.kind === 'case.break_glass' && item.targetId === inField.id);
-      expect(await notified(aboveManager)).toBe(true);
-      expect(await notified(sideManager)).toBe(false);
-
-      // An organisation path that nobody oversees falls back on the system administrators.
-      const lonely = await t.createOrg('lonely', t.rootOrgId);
-      expect(await caseOverseers(t.database.db, [lonely])).toEqual([t.admin.userId]);
-      expect(await caseOverseers(t.database.db, [ngo, field])).toEqual([aboveManager.userId]);
-    });
-
-    it('needs the verb and a reason, notifies the holder’s data manager, and is audited', async () => {
-      const created = await create(other);
-      const manager = await t.userWithRole('data_manager', other);
-      const responder = await responderIn(ngo);
-      const worker = await t.userWithRole('caseworker', ngo);
-      const url = `/api/cases/${created.id}/break-glass`;
-
-      expectError(
-        await t.call(responder, 'GET', `/api/cases/${created.id}`),
-        404,
-        'case.not_found',
-      );
-      expectError(await t.call(worker, 'POST', url, reason), 403, 'access.denied');
-      expectError(
-        await t.call(responder, 'POST', url, { reason: 'urgent' }),
-        400,
-        'validation.failed',
-        [['body', 'reason']],
-      );
-      const granted = await t.call(responder, 'POST', url, reason);
-      expect(granted.statusCode, granted.body).toBe(201);
-
-      const read = (await t.call(responder, 'GET', `/api/cases/${created.id}`)).json<
-        CaseBody & { breakGlass: boolean }
-      >();
-      expect(read.breakGlass).toBe(true);
-      expect(read.victim.identity).toMatchObject({ firstName: 'Amina' });
-      // Emergency access is for reading: changing the case stays with its holder.
-      expectError(
-        await t.call(responder, 'PATCH', `/api/cases/${created.id}`, {
-          version: 1,
-          status: 'Closed',
-        }),
-        403,
-        'access.denied',
-      );
-      expect(await t.auditActions('case.break_glass')).toContainEqual(
-        expect.objectContaining({ actorId: responder.userId, targetId: created.id }),
-      );
-      expect(await t.auditActions('case.read_break_glass')).toHaveLength(1);
-      // Each part of the case read under the grant is audited as well.
-      for (const part of ['consents', 'screenings', 'referrals']) {
-        const response = await t.call(responder, 'GET', `/api/cases/${created.id}/${part}`);
-        expect(response.statusCode, response.body).toBe(200);
-        expect(await t.auditActions(`case.read_${part}`)).toEqual([
-          expect.objectContaining({ actorId: responder.userId, targetId: created.id }),
-        ]);
-      }
-      const notes = (await t.call(manager, 'GET', '/api/notifications')).json<{
-        items: { kind: string; targetId: string }[];
-      }>();
-      expect(notes.items).toContainEqual(
-        expect.objectContaining({ kind: 'case.break_glass', targetId: created.id }),
-      );
-
-      // The grant expires.
-      t.clock.advance(5 * 60 * 60 * 1000);
-      const again = await t.signIn(responder.email, 'Correct-Horse-Battery-7781');
-      expectError(await t.call(again, 'GET', `/api/cases/${created.id}`), 404, 'case.not_found');
-    });
-  });
-
-  describe('forget this person', () => {
-    it('shreds identifying fields, keeps analytic facts, and is audited', async () => {
-      const created = await create(ngo);
-      const worker = await t.userWithRole('caseworker', ngo);
-      const url = `/api/cases/${created.id}/forget`;
-      expectError(
-        await t.call(worker, 'POST', url, { confirmCaseNumber: 'WRONG' }),
-        400,
-        'case.forget_unconfirmed',
-        [['body', 'confirmCaseNumber']],
-      );
-      const analyst = await t.userWithRole('analyst', ngo);
-      expectError(
-        await t.call(analyst, 'POST', url, { confirmCaseNumber: created.caseNumber }),
-        403,
-        'access.denied',
-      );
-      // Reasons sealed under the case's key elsewhere: an emergency access, a consent override.
-      const responder = await responderIn(other);
-      const glass = await t.call(responder, 'POST', `/api/cases/${created.id}/break-glass`, reason);
-      expect(glass.statusCode, glass.body).toBe(201);
-      const provider = await t.call(t.admin, 'POST', '/api/service-providers', {
-        name: 'Clinic',
-        kinds: ['medical'],
-        country: 'COD',
-        recipientOrganisationId: other,
-      });
-      const referred = await t.call(t.admin, 'POST', `/api/cases/${created.id}/referrals`, {
-        providerId: provider.json<{ id: string }>().id,
-        serviceKind: 'medical',
-        overrideReason: 'Injured and unconscious; cannot be asked for consent tonight',
-      });
-      expect(referred.statusCode, referred.body).toBe(201);
-
-      const done = await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber });
-      expect(done.statusCode, done.body).toBe(204);
-      for (const table of ['consent_overrides', 'break_glass_grants'] as const) {
-        const reasons = await t.database.db
-          .selectFrom(table)
-          .select('reason_sealed')
-          .where('case_id', '=', created.id)
-          .execute();
-        expect([table, reasons]).toEqual([table, [{ reason_sealed: null }]]);
-      }
-
-      const after = (await t.call(worker, 'GET', `/api/cases/${created.id}`)).json<CaseBody>();
-      expect(after.forgotten).toBe(true);
-      expect(after.victim.identity).toBeNull();
-      expect(after.perpetrators[0]?.name).toBeNull();
-      expect(after.victim.gender).toBe('Feminine');
-      expect(after.victim.ageBand).toBe('21-23');
-      const key = await t.database.db
-        .selectFrom('data_keys')
-        .innerJoin('cases', 'cases.data_key_id', 'data_keys.id')
-        .select(['data_keys.wrapped', 'cases.identity_sealed'])
-        .where('cases.id', '=', created.id)
-        .executeTakeFirstOrThrow();
-      expect(key).toEqual({ wrapped: null, identity_sealed: null });
-      expect(await t.auditActions('case.forget')).toContainEqual(
-        expect.objectContaining({ actorId: worker.userId, targetId: created.id }),
-      );
-      expectError(
-        await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber }),
-        410,
-        'case.forgotten',
-      );
     });
   });
 });
