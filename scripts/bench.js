@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build-if-stale.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const benchDir = path.join(root, 'bench');
@@ -33,6 +34,10 @@ const [name, ...rest] = process.argv.slice(2);
 if (name === undefined || name === '') fail('no benchmark name given');
 if (!namePattern.test(name)) fail(`invalid benchmark name "${name}" (use only a-z, 0-9 and -)`);
 if (!availableBenchmarks().includes(name)) fail(`unknown benchmark "${name}"`);
+
+// Benchmarks measure Vigil as it ships where threads are involved (the import loads the
+// compiled server from dist/): a stale or missing build is rebuilt first.
+buildIfStale({ web: false });
 
 const entry = path.join('bench', name, 'main.ts');
 const child = spawn('npx', ['--no', '--', 'tsx', entry, ...rest], { cwd: root, stdio: 'inherit' });

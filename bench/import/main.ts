@@ -8,10 +8,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { createServices } from '../../src/server/app.js';
-import { openDatabase } from '../../src/server/platform/db/database.js';
+import type * as AppModule from '../../src/server/app.js';
+import type * as DatabaseModule from '../../src/server/platform/db/database.js';
 import { createTestClock, testMasterKey } from '../../src/test-support/test-db.js';
 import { formatNumber, reportBench } from '../bench-report.js';
+
+// Vigil as it ships: the compiled server in dist/ (`npm run bench` builds it when stale), as
+// `vigil import` and `npm start` run it. From the TypeScript sources, each of the import's
+// worker threads would first load a TypeScript loader and compile the sources it imports, on
+// the clock, which no installation does.
+const compiled = (file: string) => new URL(`../../dist/server/${file}`, import.meta.url).href;
+const { createServices } = (await import(compiled('app.js'))) as typeof AppModule;
+const { openDatabase } = (await import(
+  compiled('platform/db/database.js')
+)) as typeof DatabaseModule;
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
 const targetRowsPerSecond = 20_000;

@@ -20,7 +20,13 @@ const request = (rows: readonly BatchRow[]): BatchRequest => ({
 });
 
 const outcomesBy = (who: string, batch: BatchRequest): BatchOutcome[] =>
-  batch.rows.map((row) => ({ ok: true, line: row.line, caseNumber: who, prepared: null }));
+  batch.rows.map((row) => ({
+    ok: true,
+    sourceKey: row.sourceKey,
+    line: row.line,
+    caseNumber: who,
+    prepared: null,
+  }));
 
 /** Workers that answer only when the test releases a batch (or fails it). */
 function heldWorkers() {
@@ -95,6 +101,26 @@ describe('import batch pipeline', () => {
     expect(batches.map((b) => b.size)).toEqual([3, 3, 1]);
     expect(linesOf(batches)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(whoOf(batches)).toEqual(['here', 'here', 'here']);
+  });
+
+  it('builds each request as its batch is cut, in file order, not all before the first', async () => {
+    const cut: number[] = [];
+    const batches = preparedBatches({
+      rows: rowsOf(7),
+      batchSize: 3,
+      request: (rows) => {
+        cut.push(rows[0]?.line ?? -1);
+        return request(rows);
+      },
+      here: (batch) => outcomesBy('here', batch),
+      workers: null,
+      inFlight: 2,
+    });
+    const first = await batches.next();
+    expect(first.done).toBe(false);
+    expect(cut).toEqual([2]);
+    await collect(batches);
+    expect(cut).toEqual([2, 5, 8]);
   });
 
   it('keeps inFlight batches with the workers, prepares the rest here while waiting, and yields in file order', async () => {

@@ -1,9 +1,4 @@
-import {
-  importWorkerEntry,
-  type BatchOutcome,
-  type BatchRequest,
-  type BatchRow,
-} from '../cases/index.js';
+import { importWorkerEntry, type BatchOutcome, type BatchRequest } from '../cases/index.js';
 import type { KeyringTransfer } from '../../platform/crypto/index.js';
 import { startWorker } from '../../platform/workers/worker-thread.js';
 
@@ -40,11 +35,19 @@ export interface PreparedBatch {
 }
 
 /** What `preparedBatches` cuts, who prepares, and how far ahead the workers may go. */
-export interface BatchPipelineOptions {
-  rows: readonly BatchRow[];
+export interface BatchPipelineOptions<Row> {
+  /**
+   * The rows, taken out batch by batch as they are cut (the array ends empty): a row's cells
+   * are garbage once its batch is prepared, not kept alive, and marked again by every
+   * collection, until the whole file is written.
+   */
+  rows: Row[];
   batchSize: number;
-  /** The request for one batch of rows (rows plus what preparing them needs). */
-  request: (rows: readonly BatchRow[]) => BatchRequest;
+  /**
+   * The request for one batch of rows (rows plus what preparing them needs). Called once per
+   * batch, in file order, as the batch is cut: just before it is prepared, not all up front.
+   */
+  request: (rows: readonly Row[]) => BatchRequest;
   /** Prepares a batch in this thread. */
   here: (request: BatchRequest) => BatchOutcome[];
   /** Worker threads, or null to prepare every batch here. */
@@ -69,17 +72,14 @@ interface Slot {
  * left, this thread prepares the next batch itself instead of waiting, so both cores stay busy
  * whichever side is slower on the machine at hand.
  */
-export async function* preparedBatches(
-  options: BatchPipelineOptions,
+export async function* preparedBatches<Row>(
+  options: BatchPipelineOptions<Row>,
 ): AsyncGenerator<PreparedBatch> {
   const { rows, batchSize, workers } = options;
   const queue: Slot[] = [];
-  let nextStart = 0;
   let withWorkers = 0;
-  const take = (): readonly BatchRow[] => {
-    const slice = rows.slice(nextStart, nextStart + batchSize);
-    nextStart += slice.length;
-    return slice;
+  const take = (): readonly Row[] => {
+    return rows.splice(0, batchSize);
   };
   const send = (preparer: Preparer) => {
     const slice = take();
@@ -110,17 +110,17 @@ export async function* preparedBatches(
   };
   for (;;) {
     if (workers !== null) {
-      while (withWorkers < options.inFlight && nextStart < rows.length) send(workers);
+      while (withWorkers < options.inFlight && rows.length > 0) send(workers);
     }
     const head = queue[0];
     if (head === undefined) {
-      if (nextStart >= rows.length) return;
+      if (rows.length === 0) return;
       prepareHere();
       continue;
     }
     // Bounded: with a stalled worker this thread would otherwise prepare the whole file and
     // hold it in memory, waiting for the one batch in front.
-    if (!head.settled && nextStart < rows.length && queue.length < options.inFlight + maxHere) {
+    if (!head.settled && rows.length > 0 && queue.length < options.inFlight + maxHere) {
       prepareHere();
       // Lets the workers' finished batches in before deciding again, or this thread would
       // go on preparing everything itself.

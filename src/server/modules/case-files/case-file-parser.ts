@@ -37,7 +37,8 @@ function familyOf(format: CaseFileFormat): CaseImportFormat {
 
 /** A case file read and recognised, its data rows not yet parsed. */
 export interface CaseFileTable extends CaseFileLayout {
-  rows: readonly TabularRow[];
+  /** The data rows, in a fresh array the caller may consume (an import empties it as it goes). */
+  rows: TabularRow[];
 }
 
 /**
@@ -65,11 +66,11 @@ export async function readCaseFile(
       found: detection.format,
     });
   }
-  const [first, ...rest] = table.rows;
+  const rows = [...table.rows];
+  const first = rows[0];
   // HTCDS templates carry a second header row of labels under the field names.
-  const rows =
-    first !== undefined && detection.format === 'htcds' && isHtcdsLabelRow(first.cells)
-      ? rest
-      : table.rows;
+  if (first !== undefined && detection.format === 'htcds' && isHtcdsLabelRow(first.cells)) {
+    rows.shift();
+  }
   return { format: detection.format, header: table.header, detection, rows };
 }

@@ -9,19 +9,21 @@ import type { TabularRow } from '../../platform/tabular/tabular-types.js';
  * Source keys: the same row content at the same occurrence gives the same key, so a file
  * imported again is skipped row by row, while identical rows within a file (CTDC's k-anonymised
  * data has many) stay distinct records. `rowKey` is a keyed hash, so keys reveal nothing.
+ * The keyer is called on the file's rows in order, a batch at a time: it counts occurrences
+ * across calls, so a batch's keys are ready as soon as the batch is cut.
  */
-export function sourceKeysOf(
+export function sourceKeyer(
   rowKey: (input: string) => string,
   organisationId: string,
-  rows: readonly TabularRow[],
-): string[] {
+): (rows: readonly TabularRow[]) => string[] {
   const seen = new Map<string, number>();
-  return rows.map((row) => {
-    const content = JSON.stringify(row.cells);
-    const occurrence = (seen.get(content) ?? 0) + 1;
-    seen.set(content, occurrence);
-    return rowKey(`${organisationId}\n${String(occurrence)}\n${content}`);
-  });
+  return (rows) =>
+    rows.map((row) => {
+      const content = JSON.stringify(row.cells);
+      const occurrence = (seen.get(content) ?? 0) + 1;
+      seen.set(content, occurrence);
+      return rowKey(`${organisationId}\n${String(occurrence)}\n${content}`);
+    });
 }
 
 /** A row refused because its case number is taken in the organisation or earlier in the file. */

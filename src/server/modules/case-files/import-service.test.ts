@@ -125,6 +125,35 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     expect(full.importedRows).toBeLessThanOrEqual(1);
   });
 
+  it('skips numbered rows imported before as duplicates, not as case-number clashes', async () => {
+    const header =
+      'vigil_CaseNumber,prs_FirstName,prs_Gender,vic_TraffickingStatus,cas_IncomingReferralDate';
+    const rows = [
+      'N-1,Amina,Feminine,ActualVictimOfTrafficking,2022-03-01',
+      'N-2,Jean,Masculine,PossibleVictimOfTrafficking,2021-11-20',
+      'N-3,Olena,Feminine,PossibleVictimOfTrafficking,2023-01-15',
+    ];
+    const run = (lines: readonly string[]) =>
+      services.imports.run(system, {
+        organisationId: orgId,
+        format: 'htcds',
+        content: Buffer.from([header, ...lines].join('\n')),
+        dryRun: false,
+      });
+    const first = await run(rows.slice(0, 2));
+    expect(first).toMatchObject({ status: 'succeeded', importedRows: 2, rejectedRows: 0 });
+    const again = await run(rows);
+    expect(again).toMatchObject({
+      status: 'succeeded',
+      totalRows: 3,
+      duplicateRows: 2,
+      importedRows: 1,
+      rejectedRows: 0,
+      processedRows: 3,
+    });
+    expect(await countCases()).toBe(3);
+  });
+
   it('refuses a file in the wrong format and an unreadable one, naming the problem', async () => {
     const wrong = await importFile(services.imports, 'ctdc-global.csv', true, 'htcds');
     expect(wrong).toMatchObject({ status: 'failed', errorCode: 'import.unknown_format' });

@@ -10,17 +10,11 @@ import {
   type RequestContext,
 } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import {
-  caseViewOf,
-  prepareBatch,
-  type BatchRow,
-  type CaseService,
-  type PreparedCase,
-} from '../cases/index.js';
+import { caseViewOf, prepareBatch, type CaseService, type PreparedCase } from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
 import { isShownWithoutIdentity, type ParsedRow } from '../../../core/case-formats/index.js';
 import { readCaseFile } from './case-file-parser.js';
-import { numberClash, rejectionsOf, sourceKeysOf } from './import-rows.js';
+import { numberClash, rejectionsOf, sourceKeyer } from './import-rows.js';
 import { spareCores } from '../../platform/workers/worker-thread.js';
 import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
@@ -62,7 +56,7 @@ export interface ImportTuning {
    * thread). Default: the cores beside the main thread, at most 3.
    */
   workers: number;
-  /** Imports with fewer new rows than this run in this thread (a worker takes time to start). */
+  /** Imports of fewer rows than this run in this thread (a worker takes time to start). */
   workerMinRows: number;
   /** Called inside each batch's transaction after its rows are written (fault injection). */
   afterBatchWrite?: (batch: number) => void;
@@ -176,7 +170,7 @@ export function createImportService(deps: {
     onProgress?: ImportProgress,
   ) => {
     // A file big enough to hold `workerMinRows` rows starts its workers before it is read, so
-    // they load while this thread parses the file; if fewer new rows come out, they go unused.
+    // they load while this thread parses the file; if fewer rows come out, they go unused.
     const mayUseWorkers = !job.dryRun && tuning.workers > 0;
     const workers: Preparer | null =
       mayUseWorkers && request.content.length >= tuning.workerMinRows * minBytesPerRow
@@ -188,30 +182,32 @@ export function createImportService(deps: {
       const total = file.rows.length;
       // Known before the first batch, so a running job shows "n of total", not "reading".
       await updateJob(database.db, job.id, { total_rows: total });
-      const keys = sourceKeysOf(deps.rowKey, job.organisationId, file.rows);
-      const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
-      const pending = file.rows.flatMap((row, index): BatchRow[] => {
-        const sourceKey = keys[index] ?? '';
-        return existing.has(sourceKey) ? [] : [{ line: row.line, cells: row.cells, sourceKey }];
-      });
-      const duplicates = total - pending.length;
+      // Source keys are made batch by batch as the batches are cut, so the first batch goes to
+      // be prepared at once instead of after a pass over the whole file; rows imported before
+      // are skipped at writing time.
+      const keysOf = sourceKeyer(deps.rowKey, job.organisationId);
       const fallbackYear = now().getUTCFullYear();
       const layout = { format: file.format, header: file.header, detection: file.detection };
       const rejectedRows: ParsedRow[] = [];
       const seenNumbers = new Set<string>();
       let imported = 0;
-      let processed = duplicates;
+      let duplicates = 0;
+      let processed = 0;
       progress.set(job.id, processed);
       onProgress?.(processed, total);
       // Rows are parsed a batch at a time, so memory stays flat however large the file; with
       // workers, later batches are prepared while this thread writes the current one.
       const batches = preparedBatches({
-        rows: pending,
+        rows: file.rows,
         batchSize: tuning.batchSize,
         request: (rows) => ({
           layout,
           fallbackYear,
-          rows,
+          rows: keysOf(rows).map((sourceKey, index) => ({
+            line: rows[index]?.line ?? 0,
+            cells: rows[index]?.cells ?? [],
+            sourceKey,
+          })),
           write: job.dryRun
             ? null
             : {
@@ -222,14 +218,22 @@ export function createImportService(deps: {
               },
         }),
         here: (batch) => prepareBatch(vault.newRecordKey, batch),
-        workers: pending.length >= tuning.workerMinRows ? workers : null,
+        workers: total >= tuning.workerMinRows ? workers : null,
         inFlight: tuning.workers + 1,
       });
       // The batches' commits leave the WAL to grow; the job's final update below copies it
       // into the database once.
       const writeBatches = async () => {
         let batch = 0;
-        for await (const { size, outcomes } of batches) {
+        for await (const batchOutcomes of batches) {
+          const { size } = batchOutcomes;
+          const existing = await cases.existingSourceKeys(
+            database.db,
+            job.organisationId,
+            batchOutcomes.outcomes.map((o) => o.sourceKey),
+          );
+          const outcomes = batchOutcomes.outcomes.filter((o) => !existing.has(o.sourceKey));
+          duplicates += size - outcomes.length;
           const numbers = outcomes.flatMap((o) =>
             o.ok && o.caseNumber !== null ? [o.caseNumber] : [],
           );
