@@ -87,7 +87,7 @@ function generateRows(n: number): string[][] {
 async function measureVigil(
   dir: string,
   csv: Buffer,
-): Promise<{ seconds: number; cpuSeconds: number; file: string }> {
+): Promise<{ seconds: number; cpuSeconds: number; foldSeconds: number; file: string }> {
   const file = path.join(dir, 'vigil.db');
   const database = openDatabase({ kind: 'sqlite', file });
   await database.migrate();
@@ -124,8 +124,13 @@ async function measureVigil(
   }
   const audited = await services.audit.query(database.db, { action: 'case.import', limit: 1000 });
   if (audited.length === 0) throw new Error('the import was not audited');
+  // The import's WAL is copied into the database file by a thread of its own once the import
+  // is over (as the baseline's is at its close, untimed): waited for here, so the baseline
+  // does not share the machine with it, and reported.
+  const closing = performance.now();
   await database.close();
-  return { seconds, cpuSeconds, file };
+  const foldSeconds = (performance.now() - closing) / 1000;
+  return { seconds, cpuSeconds, foldSeconds, file };
 }
 
 const pragmas = [
@@ -289,6 +294,10 @@ try {
   const baseline = rowCount / baselineSeconds;
   reportBench({ name: 'import', metric: 'rows/s', value, baseline, target: targetRatio }, [
     ['vigil seconds', formatNumber(vigil.seconds, 2)],
+    [
+      'checkpoint after',
+      `${formatNumber(vigil.foldSeconds, 2)} s (the WAL copied into the file in the background, waited for before the baseline)`,
+    ],
     [
       'vigil cpu',
       `${formatNumber((vigil.cpuSeconds * 1e6) / rowCount, 0)} µs a row, all threads (${formatNumber(vigil.cpuSeconds / vigil.seconds, 2)} of ${String(availableParallelism())} cores busy on average)`,

@@ -20,13 +20,7 @@ const request = (rows: readonly BatchRow[]): BatchRequest => ({
 });
 
 const outcomesBy = (who: string, batch: BatchRequest): BatchOutcome[] =>
-  batch.rows.map((row) => ({
-    ok: true,
-    sourceKey: row.sourceKey,
-    line: row.line,
-    caseNumber: who,
-    prepared: null,
-  }));
+  batch.rows.map((row) => ({ ok: true, line: row.line, caseNumber: who, prepared: null }));
 
 /** Workers that answer only when the test releases a batch (or fails it). */
 function heldWorkers() {
@@ -121,6 +115,29 @@ describe('import batch pipeline', () => {
     expect(cut).toEqual([2]);
     await collect(batches);
     expect(cut).toEqual([2, 5, 8]);
+  });
+
+  it('takes requests that are awaited and leave rows out; a batch still covers its file rows', async () => {
+    const { workers, held } = heldWorkers();
+    const pipeline = collect(
+      preparedBatches({
+        rows: rowsOf(6),
+        batchSize: 3,
+        // Keeps the rows on even lines, as an import keeps the rows not imported before.
+        request: async (rows) => {
+          await new Promise((resolve) => setImmediate(resolve));
+          return request(rows.filter((row) => row.line % 2 === 0));
+        },
+        here: (batch) => outcomesBy('here', batch),
+        workers,
+        inFlight: 2,
+      }),
+    );
+    await expect.poll(() => held.length).toBe(2);
+    for (const one of held) one.release();
+    const batches = await pipeline;
+    expect(batches.map((b) => b.size)).toEqual([3, 3]);
+    expect(linesOf(batches)).toEqual([2, 4, 6]);
   });
 
   it('keeps inFlight batches with the workers, prepares the rest here while waiting, and yields in file order', async () => {

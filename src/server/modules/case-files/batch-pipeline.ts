@@ -28,7 +28,7 @@ export function workerPreparer(count: number, keyring: KeyringTransfer): Prepare
   };
 }
 
-/** One batch's outcomes, in file order, and how many rows it held. */
+/** One batch's outcomes, in file order, and how many of the file's rows it covered. */
 export interface PreparedBatch {
   size: number;
   outcomes: BatchOutcome[];
@@ -44,10 +44,11 @@ export interface BatchPipelineOptions<Row> {
   rows: Row[];
   batchSize: number;
   /**
-   * The request for one batch of rows (rows plus what preparing them needs). Called once per
-   * batch, in file order, as the batch is cut: just before it is prepared, not all up front.
+   * The request for one batch of rows (rows plus what preparing them needs; it may leave rows
+   * out). Called once per batch, in file order, as the batch is cut: just before it is
+   * prepared, not all up front.
    */
-  request: (rows: readonly Row[]) => BatchRequest;
+  request: (rows: readonly Row[]) => BatchRequest | Promise<BatchRequest>;
   /** Prepares a batch in this thread. */
   here: (request: BatchRequest) => BatchOutcome[];
   /** Worker threads, or null to prepare every batch here. */
@@ -78,16 +79,14 @@ export async function* preparedBatches<Row>(
   const { rows, batchSize, workers } = options;
   const queue: Slot[] = [];
   let withWorkers = 0;
-  const take = (): readonly Row[] => {
-    return rows.splice(0, batchSize);
+  /** The next batch's request, and how many of the file's rows the batch covers. */
+  const cut = async (): Promise<{ size: number; request: BatchRequest }> => {
+    const slice = rows.splice(0, batchSize);
+    return { size: slice.length, request: await options.request(slice) };
   };
-  const send = (preparer: Preparer) => {
-    const slice = take();
-    const slot: Slot = {
-      size: slice.length,
-      settled: false,
-      outcomes: preparer.prepare(options.request(slice)),
-    };
+  const send = async (preparer: Preparer) => {
+    const { size, request } = await cut();
+    const slot: Slot = { size, settled: false, outcomes: preparer.prepare(request) };
     withWorkers += 1;
     const settle = () => {
       slot.settled = true;
@@ -97,31 +96,31 @@ export async function* preparedBatches<Row>(
     slot.outcomes.then(settle, settle);
     queue.push(slot);
   };
-  const prepareHere = () => {
-    const slice = take();
+  const prepareHere = async () => {
+    const { size, request } = await cut();
     let outcomes: Promise<BatchOutcome[]>;
     try {
-      outcomes = Promise.resolve(options.here(options.request(slice)));
+      outcomes = Promise.resolve(options.here(request));
     } catch (error) {
       outcomes = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       outcomes.catch(() => undefined);
     }
-    queue.push({ size: slice.length, settled: true, outcomes });
+    queue.push({ size, settled: true, outcomes });
   };
   for (;;) {
     if (workers !== null) {
-      while (withWorkers < options.inFlight && rows.length > 0) send(workers);
+      while (withWorkers < options.inFlight && rows.length > 0) await send(workers);
     }
     const head = queue[0];
     if (head === undefined) {
       if (rows.length === 0) return;
-      prepareHere();
+      await prepareHere();
       continue;
     }
     // Bounded: with a stalled worker this thread would otherwise prepare the whole file and
     // hold it in memory, waiting for the one batch in front.
     if (!head.settled && rows.length > 0 && queue.length < options.inFlight + maxHere) {
-      prepareHere();
+      await prepareHere();
       // Lets the workers' finished batches in before deciding again, or this thread would
       // go on preparing everything itself.
       await new Promise((resolve) => setImmediate(resolve));

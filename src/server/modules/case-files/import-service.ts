@@ -10,9 +10,16 @@ import {
   type RequestContext,
 } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import { caseViewOf, prepareBatch, type CaseService, type PreparedCase } from '../cases/index.js';
+import {
+  caseViewOf,
+  prepareBatch,
+  type BatchRow,
+  type CaseService,
+  type PreparedCase,
+} from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
 import { isShownWithoutIdentity, type ParsedRow } from '../../../core/case-formats/index.js';
+import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import { readCaseFile } from './case-file-parser.js';
 import { numberClash, rejectionsOf, sourceKeyer } from './import-rows.js';
 import { spareCores } from '../../platform/workers/worker-thread.js';
@@ -182,10 +189,18 @@ export function createImportService(deps: {
       const total = file.rows.length;
       // Known before the first batch, so a running job shows "n of total", not "reading".
       await updateJob(database.db, job.id, { total_rows: total });
-      // Source keys are made batch by batch as the batches are cut, so the first batch goes to
-      // be prepared at once instead of after a pass over the whole file; rows imported before
-      // are skipped at writing time.
+      // Source keys are made, and rows imported before left out, batch by batch as the batches
+      // are cut: the first batch goes to be prepared at once, not after a pass over the whole
+      // file, and no row imported before is parsed or sealed again.
       const keysOf = sourceKeyer(deps.rowKey, job.organisationId);
+      const newRows = async (rows: readonly TabularRow[]): Promise<BatchRow[]> => {
+        const keys = keysOf(rows);
+        const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
+        return rows.flatMap((row, index): BatchRow[] => {
+          const sourceKey = keys[index] ?? '';
+          return existing.has(sourceKey) ? [] : [{ line: row.line, cells: row.cells, sourceKey }];
+        });
+      };
       const fallbackYear = now().getUTCFullYear();
       const layout = { format: file.format, header: file.header, detection: file.detection };
       const rejectedRows: ParsedRow[] = [];
@@ -200,14 +215,10 @@ export function createImportService(deps: {
       const batches = preparedBatches({
         rows: file.rows,
         batchSize: tuning.batchSize,
-        request: (rows) => ({
+        request: async (rows) => ({
           layout,
           fallbackYear,
-          rows: keysOf(rows).map((sourceKey, index) => ({
-            line: rows[index]?.line ?? 0,
-            cells: rows[index]?.cells ?? [],
-            sourceKey,
-          })),
+          rows: await newRows(rows),
           write: job.dryRun
             ? null
             : {
@@ -225,14 +236,7 @@ export function createImportService(deps: {
       // into the database once.
       const writeBatches = async () => {
         let batch = 0;
-        for await (const batchOutcomes of batches) {
-          const { size } = batchOutcomes;
-          const existing = await cases.existingSourceKeys(
-            database.db,
-            job.organisationId,
-            batchOutcomes.outcomes.map((o) => o.sourceKey),
-          );
-          const outcomes = batchOutcomes.outcomes.filter((o) => !existing.has(o.sourceKey));
+        for await (const { size, outcomes } of batches) {
           duplicates += size - outcomes.length;
           const numbers = outcomes.flatMap((o) =>
             o.ok && o.caseNumber !== null ? [o.caseNumber] : [],

@@ -26,29 +26,19 @@ export interface BatchRequest {
   write: PreparationContext | null;
 }
 
-/**
- * Each row's outcome, in file order: refused with its errors, or valid (and prepared); with
- * the row's source key, which the writer looks up to skip rows imported before.
- */
+/** Each row's outcome, in file order: refused with its errors, or valid (and prepared). */
 export type BatchOutcome =
-  | { ok: false; sourceKey: string; refused: Extract<ParsedRow, { ok: false }> }
-  | {
-      ok: true;
-      sourceKey: string;
-      line: number;
-      caseNumber: string | null;
-      prepared: PreparedCase | null;
-    };
+  | { ok: false; refused: Extract<ParsedRow, { ok: false }> }
+  | { ok: true; line: number; caseNumber: string | null; prepared: PreparedCase | null };
 
 /** Parses and prepares one batch; `newKey` makes each valid row's data key. */
 export function prepareBatch(newKey: () => NewRecordKey, request: BatchRequest): BatchOutcome[] {
   return request.rows.map(({ line, cells, sourceKey }): BatchOutcome => {
     const parsed = parseCaseRow(request.layout, { line, cells }, request.fallbackYear);
-    if (!parsed.ok) return { ok: false, sourceKey, refused: parsed };
+    if (!parsed.ok) return { ok: false, refused: parsed };
     const item = { record: parsed.record, sourceKey, synthetic: false };
     return {
       ok: true,
-      sourceKey,
       line,
       caseNumber: parsed.record.caseNumber,
       prepared: request.write === null ? null : prepareCase(newKey, request.write, item),

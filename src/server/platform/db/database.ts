@@ -11,6 +11,7 @@ import {
 import pg from 'pg';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.js';
 import { migrateToLatest, type MigrationOutcome } from './migrations.js';
+import { checkpointInBackground } from './sqlite-background-checkpoint.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import type { Schema } from './schema.js';
 
@@ -44,9 +45,10 @@ export interface Database {
   ) => Promise<void>;
   /**
    * Runs a bulk write (an import's batches) with SQLite's WAL checkpoints held back until it
-   * ends: the first commit after it copies the WAL into the database once, instead of every
-   * batch's commit copying and syncing the pages the batches keep touching. Bounded: a WAL past
-   * `bulkCheckpointPages` is checkpointed anyway. Nothing to defer on PostgreSQL.
+   * ends, then copies the WAL into the database once, in a thread of its own (an in-memory
+   * database: at the next commit), instead of every batch's commit copying and syncing the
+   * pages the batches keep touching. Bounded: a WAL past `bulkCheckpointPages` is checkpointed
+   * anyway. `close` waits for a copy still running. Nothing to defer on PostgreSQL.
    */
   deferringCheckpoints: <T>(work: () => Promise<T>) => Promise<T>;
   /** Writes a consistent copy of a SQLite database to `file` while it stays online. */
@@ -61,17 +63,44 @@ export const bulkCheckpointPages = 65_536;
 const walSizeLimitBytes = 64 * 1024 * 1024;
 
 /** Bulk writes in progress on one SQLite writer; checkpoints are deferred while any runs. */
-function checkpointDeferrer(raw: SqliteDatabase.Database): Database['deferringCheckpoints'] {
+function checkpointDeferrer(
+  raw: SqliteDatabase.Database,
+  file: string | null,
+): { defer: Database['deferringCheckpoints']; settled: () => Promise<void> } {
   let running = 0;
-  return async (work) => {
-    running += 1;
-    if (running === 1) raw.pragma(`wal_autocheckpoint = ${String(bulkCheckpointPages)}`);
-    try {
-      return await work();
-    } finally {
-      running -= 1;
-      if (running === 0) raw.pragma(`wal_autocheckpoint = ${String(walCheckpointPages)}`);
+  const folding = new Set<Promise<void>>();
+  // Checkpoints at commits resume only when no bulk write has started in the meantime.
+  const resume = () => {
+    if (running === 0) raw.pragma(`wal_autocheckpoint = ${String(walCheckpointPages)}`);
+  };
+  const afterBulkWrites = () => {
+    if (file === null) {
+      resume();
+      return;
     }
+    // The WAL the bulk writes left is copied into the file by a thread of its own, not by the
+    // next commit on this one: that copy takes as long as writing a few batches did, and
+    // would hold every request waiting behind it. Should the thread fail, resuming
+    // checkpoints at commits leaves the copy to the next commit, as before.
+    const fold: Promise<void> = checkpointInBackground(file)
+      .then(resume, resume)
+      .finally(() => folding.delete(fold));
+    folding.add(fold);
+  };
+  return {
+    defer: async (work) => {
+      running += 1;
+      if (running === 1) raw.pragma(`wal_autocheckpoint = ${String(bulkCheckpointPages)}`);
+      try {
+        return await work();
+      } finally {
+        running -= 1;
+        if (running === 0) afterBulkWrites();
+      }
+    },
+    settled: async () => {
+      while (folding.size > 0) await Promise.all(folding);
+    },
   };
 }
 
@@ -212,18 +241,23 @@ function sqliteRowInserter(raw: SqliteDatabase.Database) {
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
     const { kysely, raw, reader } = openSqlite(target.file);
+    const checkpoints = checkpointDeferrer(raw, reader === null ? null : target.file);
     return {
       db: kysely,
       dialect: sqliteDialect,
       migrate: () => migrateToLatest(kysely as Kysely<unknown>, sqliteDialect),
       ping: () => ping(kysely),
       insertRows: sqliteRowInserter(raw),
-      deferringCheckpoints: checkpointDeferrer(raw),
+      deferringCheckpoints: checkpoints.defer,
       backupSqlite: async (file) => {
         // The reader sees committed data only; the writer may hold an open group.
         await (reader ?? raw).backup(file);
       },
-      close: () => kysely.destroy(),
+      close: async () => {
+        // A checkpoint still copying would otherwise be cut off when the process ends.
+        await checkpoints.settled();
+        await kysely.destroy();
+      },
     };
   }
   const kysely = openPostgres(target.url, target.schema);
