@@ -190,7 +190,13 @@ export function createServices(
     afterCaseRowsWritten: cube.recordCaseChanges,
   });
   const stats = createStatsService({ database, audit, cube });
-  const consents = createConsentService({ database, audit, cases, now });
+  const consents = createConsentService({
+    database,
+    audit,
+    cases,
+    now,
+    submissionKey: keyring.keyedHash('consent-submission'),
+  });
   const safeguards = createSafeguardService({
     database,
     audit,
@@ -199,7 +205,13 @@ export function createServices(
     loadLockedFor: cases.loadLockedFor,
     now,
   });
-  const screenings = createScreeningService({ database, audit, cases, now });
+  const screenings = createScreeningService({
+    database,
+    audit,
+    cases,
+    now,
+    submissionKey: keyring.keyedHash('screening-submission'),
+  });
   const crises = createCrisisService({ database, audit, now });
   const derivationFacts = createDerivationFactsService({ database, audit });
   const referrals = createReferralService({

@@ -228,7 +228,11 @@ describe('case records in Chromium', () => {
     await destination.locator('[data-code="coercion_at_destination.debt_bondage"]').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'cases-en-screening');
+    const saved = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/screenings'),
+    );
     await page.getByTestId('screening-save').click();
+    expect((await saved).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}#screening$/);
     await page
       .getByTestId('screening-item')
@@ -253,7 +257,11 @@ describe('case records in Chromium', () => {
     ]) {
       await consent.getByTestId(`consent-prompt-${prompt}`).check();
     }
+    const recorded = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/consents'),
+    );
     await consent.getByTestId('consent-submit').click();
+    expect((await recorded).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     await page.getByTestId('consent-table').getByTestId('consent-in-force').waitFor();
 
     await page.getByTestId('refer-new').click();

@@ -104,16 +104,22 @@ export const caseApi = {
     }),
   consents: async (id: string) =>
     (await apiRequest<Items<Consent>>(`/api/cases/${at(id)}/consents`)).items,
-  recordConsent: (id: string, body: ConsentBody) =>
-    apiRequest<Consent>(`/api/cases/${at(id)}/consents`, { method: 'POST', body }),
+  /** `idempotencyKey` names the form's submission: a retry never adds a second entry. */
+  recordConsent: (id: string, body: ConsentBody, idempotencyKey: string) =>
+    apiRequest<Consent>(`/api/cases/${at(id)}/consents`, { method: 'POST', body, idempotencyKey }),
   revokeConsent: (id: string, consentId: string) =>
     apiRequest<undefined>(`/api/cases/${at(id)}/consents/${at(consentId)}/revoke`, {
       method: 'POST',
     }),
   screenings: async (id: string) =>
     (await apiRequest<Items<Screening>>(`/api/cases/${at(id)}/screenings`)).items,
-  screen: (id: string, body: ScreeningRequestBody) =>
-    apiRequest<Screening>(`/api/cases/${at(id)}/screenings`, { method: 'POST', body }),
+  /** `idempotencyKey` names the wizard's submission: a retry never saves a second screening. */
+  screen: (id: string, body: ScreeningRequestBody, idempotencyKey: string) =>
+    apiRequest<Screening>(`/api/cases/${at(id)}/screenings`, {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
   crises: async () => (await apiRequest<Items<Crisis>>('/api/crises')).items,
 };
 

@@ -9,4 +9,4 @@ export {
   type Scope,
 } from './access-policy.js';
 export { contextOf, enrolmentContextOf } from './access-context.js';
-export { actorScopedKey } from './actor-scoped-key.js';
+export { submissionKeyHash } from './submission-key.js';

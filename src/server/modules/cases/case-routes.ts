@@ -138,7 +138,12 @@ export function registerCaseRoutes(
       },
     },
     async (request, reply) => {
-      const entry = await consents.record(contextOf(request), request.params.id, request.body);
+      const entry = await consents.record(
+        contextOf(request),
+        request.params.id,
+        request.body,
+        idempotencyKeyOf(request.headers['idempotency-key']),
+      );
       return reply.status(201).send(presentConsent(entry, entry.granted));
     },
   );

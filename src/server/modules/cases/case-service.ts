@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { newId, type FieldCipher } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
 import {
-  actorScopedKey,
+  submissionKeyHash,
   auditActorOf,
   authorizeSomewhere,
   type RequestContext,
@@ -226,10 +226,7 @@ export function createCaseService(deps: {
     recordsOf,
     async create(ctx, organisationId, record, submissionKey) {
       // The source key of an API submission: its key, scoped to the user, hashed.
-      const sourceKey =
-        submissionKey === undefined
-          ? null
-          : deps.submissionKey(actorScopedKey(ctx.actor, submissionKey));
+      const sourceKey = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
       const attempt = (replayOnClash: boolean) =>
         database.db.transaction().execute(async (trx) => {
           const path = await deps.organisationPath(trx, organisationId);

@@ -1,6 +1,8 @@
 import type { ConsentEntry } from '../../../core/cases/consent-ledger.js';
 import type { ConsentPrompt, ConsentPurpose } from '../../../shared/case-vocabulary.js';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import type { ConsentsTable } from '../../platform/db/schema.js';
 
 /** A ledger entry as stored, with who recorded it. */
 export interface StoredConsent extends ConsentEntry {
@@ -10,7 +12,11 @@ export interface StoredConsent extends ConsentEntry {
   revokedBy: string | null;
 }
 
-export async function insertConsent(trx: Executor, entry: StoredConsent): Promise<void> {
+export async function insertConsent(
+  trx: Executor,
+  entry: StoredConsent,
+  submissionKey: string | null = null,
+): Promise<void> {
   await trx
     .insertInto('consents')
     .values({
@@ -24,8 +30,24 @@ export async function insertConsent(trx: Executor, entry: StoredConsent): Promis
       recorded_by: entry.recordedBy,
       revoked_at: entry.revokedAt,
       revoked_by: entry.revokedBy,
+      submission_key: submissionKey,
     })
     .execute();
+}
+
+/** The ledger entry of a case that a submission (its keyed Idempotency-Key) made, if any. */
+export async function findSubmittedConsent(
+  db: Executor,
+  caseId: string,
+  submissionKey: string,
+): Promise<StoredConsent | undefined> {
+  const row = await db
+    .selectFrom('consents')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('submission_key', '=', submissionKey)
+    .executeTakeFirst();
+  return row && toConsent(row);
 }
 
 export async function listConsents(db: Executor, caseId: string): Promise<StoredConsent[]> {
@@ -36,7 +58,11 @@ export async function listConsents(db: Executor, caseId: string): Promise<Stored
     .orderBy('recorded_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(toConsent);
+}
+
+function toConsent(row: Selectable<ConsentsTable>): StoredConsent {
+  return {
     id: row.id,
     caseId: row.case_id,
     purpose: row.purpose as ConsentPurpose,
@@ -47,7 +73,7 @@ export async function listConsents(db: Executor, caseId: string): Promise<Stored
     recordedBy: row.recorded_by,
     revokedAt: row.revoked_at,
     revokedBy: row.revoked_by,
-  }));
+  };
 }
 
 export async function revokeConsent(

@@ -4,12 +4,18 @@ import type { ConsentBody } from '../../../shared/case-schemas.js';
 import type { ConsentPurpose } from '../../../shared/case-vocabulary.js';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
+import {
+  submissionKeyHash,
+  auditActorOf,
+  authorize,
+  type RequestContext,
+} from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { fieldContext } from '../vault/index.js';
 import { revokeOpenReferrals } from './case-repo.js';
 import type { CaseService, LoadedCase } from './case-service.js';
 import {
+  findSubmittedConsent,
   insertConsent,
   insertConsentOverride,
   listConsents,
@@ -19,7 +25,17 @@ import {
 
 export interface ConsentService {
   list: (ctx: RequestContext, caseId: string) => Promise<StoredConsent[]>;
-  record: (ctx: RequestContext, caseId: string, body: ConsentBody) => Promise<StoredConsent>;
+  /**
+   * Adds an entry to a case's consent ledger. With a `submissionKey` (the client's
+   * `Idempotency-Key`), a replay by the same user answers the entry it made instead of adding
+   * a second one.
+   */
+  record: (
+    ctx: RequestContext,
+    caseId: string,
+    body: ConsentBody,
+    submissionKey?: string,
+  ) => Promise<StoredConsent>;
   revoke: (ctx: RequestContext, caseId: string, consentId: string) => Promise<void>;
   /** Whether consent for `purpose` is in force for a case (inside a caller's transaction). */
   inForce: (db: Executor, caseId: string, purpose: ConsentPurpose) => Promise<boolean>;
@@ -47,6 +63,8 @@ export function createConsentService(deps: {
   audit: AuditService;
   cases: CaseService;
   now: () => Date;
+  /** Keyed hash for submission keys (so stored keys reveal nothing of the client's). */
+  submissionKey: (input: string) => string;
 }): ConsentService {
   const { database, audit, cases, now } = deps;
   const auditConsent = (
@@ -94,11 +112,17 @@ export function createConsentService(deps: {
         const loaded = await cases.loadPartFor(trx, ctx, caseId, 'consents');
         return listConsents(trx, loaded.stored.id);
       }),
-    record: (ctx, caseId, body) =>
+    record: (ctx, caseId, body, submissionKey) =>
       database.db.transaction().execute(async (trx) => {
+        // Locked, so a replay sent at the same moment waits and then finds this entry.
         const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'case.update');
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
+        const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
+        if (keyHash !== null) {
+          const earlier = await findSubmittedConsent(trx, caseId, keyHash);
+          if (earlier !== undefined) return earlier;
+        }
         if (body.granted) {
           const missing = missingPrompts(body.purpose, body.prompts);
           if (missing.length > 0) {
@@ -124,7 +148,7 @@ export function createConsentService(deps: {
           revokedAt: null,
           revokedBy: null,
         };
-        await insertConsent(trx, entry);
+        await insertConsent(trx, entry, keyHash);
         await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
         if (entry.purpose === 'referral' && !entry.granted) {
           await endReferrals(trx, ctx, loaded);

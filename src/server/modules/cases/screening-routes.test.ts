@@ -55,4 +55,27 @@ describe.each(databaseKinds)('screenings API on %s', (kind) => {
       expect.objectContaining({ actorId: worker.userId }),
     );
   });
+
+  it('answers a replayed screening (same Idempotency-Key, same user) with the one it made', async () => {
+    const worker = await t.userWithRole('caseworker', ngo);
+    const screen = (key: string) =>
+      t.call(
+        worker,
+        'POST',
+        `/api/cases/${caseId}/screenings`,
+        { profile: 'adult_labour', indicators: traffickingIndicators },
+        { 'idempotency-key': key },
+      );
+    const first = await screen('screen-0a1b2c3d');
+    expect(first.statusCode, first.body).toBe(201);
+    const firstId = first.json<{ id: string }>().id;
+    const again = await Promise.all([screen('screen-0a1b2c3d'), screen('screen-0a1b2c3d')]);
+    for (const replay of again) {
+      expect(replay.statusCode, replay.body).toBe(201);
+      expect(replay.json()).toEqual(first.json());
+    }
+    expect((await screen('screen-99887766')).json<{ id: string }>().id).not.toBe(firstId);
+    expect(await t.database.db.selectFrom('screenings').selectAll().execute()).toHaveLength(2);
+    expect(await t.auditActions('screening.create')).toHaveLength(2);
+  });
 });

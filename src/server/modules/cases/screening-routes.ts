@@ -5,6 +5,7 @@ import {
   screeningResultSchema,
 } from '../../../shared/screening-vocabulary.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
+import { idempotencyKeyOf } from '../../platform/http/idempotency-key.js';
 import { contextOf } from '../access/index.js';
 import type { ScreeningService } from './screening-service.js';
 
@@ -48,7 +49,12 @@ export function registerScreeningRoutes(app: HttpApp, screenings: ScreeningServi
       },
     },
     async (request, reply) => {
-      const s = await screenings.screen(contextOf(request), request.params.id, request.body);
+      const s = await screenings.screen(
+        contextOf(request),
+        request.params.id,
+        request.body,
+        idempotencyKeyOf(request.headers['idempotency-key']),
+      );
       return reply
         .status(201)
         .send({ id: s.id, indicators: s.indicators, result: s.result, createdAt: s.createdAt });

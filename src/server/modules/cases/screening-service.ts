@@ -2,10 +2,15 @@ import { evaluateScreening, resolveIndicatorSet } from '../../../core/screening/
 import type { ScreeningRequestBody } from '../../../shared/screening-vocabulary.js';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/database.js';
-import { auditActorOf, type RequestContext } from '../access/index.js';
+import { submissionKeyHash, auditActorOf, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CaseService } from './case-service.js';
-import { insertScreening, listScreenings, type StoredScreening } from './screening-repo.js';
+import {
+  findSubmittedScreening,
+  insertScreening,
+  listScreenings,
+  type StoredScreening,
+} from './screening-repo.js';
 
 export interface ScreeningService {
   /** Evaluates the indicators found for a case and stores the result with its set version. */
@@ -13,6 +18,8 @@ export interface ScreeningService {
     ctx: RequestContext,
     caseId: string,
     body: ScreeningRequestBody,
+    /** The client's `Idempotency-Key`: a replay by the same user answers the screening made. */
+    submissionKey?: string,
   ) => Promise<StoredScreening>;
   list: (ctx: RequestContext, caseId: string) => Promise<StoredScreening[]>;
 }
@@ -22,12 +29,20 @@ export function createScreeningService(deps: {
   audit: AuditService;
   cases: CaseService;
   now: () => Date;
+  /** Keyed hash for submission keys (so stored keys reveal nothing of the client's). */
+  submissionKey: (input: string) => string;
 }): ScreeningService {
   const { database, audit, cases, now } = deps;
   return {
-    screen: (ctx, caseId, body) =>
+    screen: (ctx, caseId, body, submissionKey) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await cases.loadFor(trx, ctx, caseId, 'case.update');
+        // Locked, so a replay sent at the same moment waits and then finds this screening.
+        const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'case.update');
+        const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
+        if (keyHash !== null) {
+          const earlier = await findSubmittedScreening(trx, caseId, keyHash);
+          if (earlier !== undefined) return earlier;
+        }
         const set = resolveIndicatorSet(body.indicatorSetVersion);
         const result = evaluateScreening(set, body.profile, body.indicators);
         const screening: StoredScreening = {
@@ -38,7 +53,7 @@ export function createScreeningService(deps: {
           createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
           createdAt: now().toISOString(),
         };
-        await insertScreening(trx, screening);
+        await insertScreening(trx, screening, keyHash);
         await audit.record(trx, {
           actor: auditActorOf(ctx.actor),
           action: 'screening.create',

@@ -56,6 +56,41 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
     });
 
   describe('consent ledger', () => {
+    it('answers a replayed entry (same Idempotency-Key, same user) with the one it made', async () => {
+      const record = (session: TestSession, key: string) =>
+        t.call(
+          session,
+          'POST',
+          `/api/cases/${caseId}/consents`,
+          { purpose: 'research', granted: true, prompts: allPrompts },
+          { 'idempotency-key': key },
+        );
+      const first = await record(worker, 'consent-0a1b2c3d');
+      expect(first.statusCode, first.body).toBe(201);
+      const firstId = first.json<{ id: string }>().id;
+      const again = await Promise.all([
+        record(worker, 'consent-0a1b2c3d'),
+        record(worker, 'consent-0a1b2c3d'),
+      ]);
+      for (const replay of again) {
+        expect(replay.statusCode, replay.body).toBe(201);
+        expect(replay.json<{ id: string }>().id).toBe(firstId);
+      }
+      // Another key, or the same key from another user, is another submission.
+      const colleague = await t.userWithRole('caseworker', ngo);
+      expect((await record(worker, 'consent-99887766')).json<{ id: string }>().id).not.toBe(
+        firstId,
+      );
+      expect((await record(colleague, 'consent-0a1b2c3d')).json<{ id: string }>().id).not.toBe(
+        firstId,
+      );
+      expect(await t.database.db.selectFrom('consents').selectAll().execute()).toHaveLength(3);
+      expect(await t.auditActions('consent.record')).toHaveLength(3);
+      expectError(await record(worker, 'short'), 400, 'validation.failed', [
+        ['headers', 'idempotency-key'],
+      ]);
+    });
+
     it('records informed consent only, lists it in force, revokes it, and audits both', async () => {
       expectError(
         await consent(true, { ...allPrompts, withdrawalExplained: false }),

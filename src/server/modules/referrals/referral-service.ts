@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import {
-  actorScopedKey,
+  submissionKeyHash,
   auditActorOf,
   authorize,
   authorizeSomewhere,
@@ -157,10 +157,7 @@ export function createReferralService(deps: {
         // A packet is built from identifying fields: the referrer must be able to see them.
         if (loaded.view !== 'full')
           throw new AppError('access.denied', { verb: 'case.read_identifying' });
-        const keyHash =
-          submissionKey === undefined
-            ? null
-            : deps.submissionKey(actorScopedKey(ctx.actor, submissionKey));
+        const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
         if (keyHash !== null) {
           const earlier = await findSubmittedReferral(trx, caseId, keyHash);
           if (earlier !== undefined) return earlier;

@@ -9,6 +9,7 @@ import * as glotipReturns from './migrations/20261128-03-glotip-returns.js';
 import * as populations from './migrations/20261128-05-populations.js';
 import * as cubeChangeWeights from './migrations/20261206-01-cube-change-weights.js';
 import * as referralSubmissionKeys from './migrations/20261207-01-referral-submission-keys.js';
+import * as consentScreeningSubmissionKeys from './migrations/20261207-02-consent-screening-submission-keys.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -26,6 +27,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261128-05-populations': populations,
   '20261206-01-cube-change-weights': cubeChangeWeights,
   '20261207-01-referral-submission-keys': referralSubmissionKeys,
+  '20261207-02-consent-screening-submission-keys': consentScreeningSubmissionKeys,
 };
 
 /** Every migration's name, in the order they run. */

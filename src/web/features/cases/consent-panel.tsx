@@ -8,6 +8,7 @@ import {
   type ConsentPrompt,
   type ConsentPurpose,
 } from '../../../shared/case-vocabulary.js';
+import { newIdempotencyKey } from '../../api/api-client.js';
 import { caseApi, caseKeys, type Consent } from '../../api/case-endpoints.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
@@ -34,15 +35,21 @@ function ConsentForm({ caseId, onClose }: { caseId: string; onClose: () => void 
   const [granted, setGranted] = useState(true);
   const [givenBy, setGivenBy] = useState<'person' | 'guardian'>('person');
   const [prompts, setPrompts] = useState(allNo);
+  // One key per form: a retried or double-sent submission records the entry once.
+  const [submissionKey] = useState(newIdempotencyKey);
   const required = purpose === '' ? [] : requiredPrompts[purpose];
   const mutation = useMutation({
     mutationFn: () =>
-      caseApi.recordConsent(caseId, {
-        purpose: purpose === '' ? ('' as ConsentPurpose) : purpose,
-        granted,
-        givenBy,
-        prompts,
-      }),
+      caseApi.recordConsent(
+        caseId,
+        {
+          purpose: purpose === '' ? ('' as ConsentPurpose) : purpose,
+          granted,
+          givenBy,
+          prompts,
+        },
+        submissionKey,
+      ),
     onSuccess: async (entry) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.consents(caseId) });
       // Refusing referral consent revokes the open referrals on the server.

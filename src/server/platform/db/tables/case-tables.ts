@@ -98,6 +98,8 @@ export interface ConsentsTable {
   recorded_by: string | null;
   revoked_at: string | null;
   revoked_by: string | null;
+  /** Keyed hash of the client's Idempotency-Key, unique per case (null: none sent). */
+  submission_key: string | null;
 }
 
 export interface ConsentOverridesTable {
@@ -121,6 +123,8 @@ export interface ScreeningsTable {
   result: string;
   created_by: string | null;
   created_at: string;
+  /** Keyed hash of the client's Idempotency-Key, unique per case (null: none sent). */
+  submission_key: string | null;
 }
 
 export interface ServiceProvidersTable {

@@ -13,6 +13,7 @@ import {
   screeningProfiles,
   type ScreeningProfile,
 } from '../../../../shared/screening-vocabulary.js';
+import { newIdempotencyKey } from '../../../api/api-client.js';
 import { caseApi, caseKeys, type CaseDetail } from '../../../api/case-endpoints.js';
 import { FormAlert } from '../../../components/form-field.js';
 import { PageHeader } from '../../../components/page-header.js';
@@ -102,6 +103,8 @@ export function ScreeningPage() {
   const detail = useQuery({ queryKey: caseKeys.detail(id), queryFn: () => caseApi.get(id) });
   const [chosen, setChosen] = useState<ScreeningProfile | null>(null);
   const [present, setPresent] = useState<ReadonlySet<string>>(new Set());
+  // One key per wizard: a retried or double-sent save stores the screening once.
+  const [submissionKey] = useState(newIdempotencyKey);
   const suggested = suggestedProfile(detail.data);
   const profile = chosen ?? suggested;
   const listed = useMemo(() => indicatorsOfProfile(set, profile), [profile]);
@@ -109,11 +112,11 @@ export function ScreeningPage() {
   const result = evaluateScreening(set, profile, codes);
   const save = useMutation({
     mutationFn: () =>
-      caseApi.screen(id, {
-        profile,
-        indicators: codes,
-        indicatorSetVersion: `${set.id}@${set.version}`,
-      }),
+      caseApi.screen(
+        id,
+        { profile, indicators: codes, indicatorSetVersion: `${set.id}@${set.version}` },
+        submissionKey,
+      ),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.screenings(id) });
       toast.show(
