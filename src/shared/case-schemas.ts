@@ -369,6 +369,13 @@ export const referralResponseSchema = z.object({
   overdue: z.boolean(),
 });
 
+/**
+ * A referral as its recipient's inbox lists it: without the referring organisation's case id,
+ * which names a record the recipient may not open (the case number stays, as the reference
+ * both sides quote).
+ */
+export const incomingReferralResponseSchema = referralResponseSchema.omit({ caseId: true });
+
 /** What a recipient opens: the minimal packet for its service kind. */
 export const referralPacketResponseSchema = z.object({
   referralId: idSchema,

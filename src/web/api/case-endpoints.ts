@@ -10,6 +10,7 @@ import type {
   crisisResponseSchema,
   referralBodySchema,
   referralPacketResponseSchema,
+  incomingReferralResponseSchema,
   referralResponseSchema,
   serviceProviderBodySchema,
   serviceProviderResponseSchema,
@@ -34,6 +35,8 @@ export type Crisis = z.output<typeof crisisResponseSchema>;
 export type ServiceProvider = z.output<typeof serviceProviderResponseSchema>;
 export type ServiceProviderBody = z.input<typeof serviceProviderBodySchema>;
 export type Referral = z.output<typeof referralResponseSchema>;
+/** A referral in its recipient's inbox: no case id of the referring organisation. */
+export type IncomingReferral = z.output<typeof incomingReferralResponseSchema>;
 export type ReferralBody = z.input<typeof referralBodySchema>;
 export type ReferralPacket = z.output<typeof referralPacketResponseSchema>;
 export type ImportBody = z.input<typeof importBodySchema>;
@@ -137,7 +140,7 @@ export const referralApi = {
   providers: async () => (await apiRequest<Items<ServiceProvider>>('/api/service-providers')).items,
   createProvider: (body: ServiceProviderBody) =>
     apiRequest<ServiceProvider>('/api/service-providers', { method: 'POST', body }),
-  inbox: async () => (await apiRequest<Items<Referral>>('/api/referrals/inbox')).items,
+  inbox: async () => (await apiRequest<Items<IncomingReferral>>('/api/referrals/inbox')).items,
   packet: (id: string) => apiRequest<ReferralPacket>(`/api/referrals/${at(id)}/packet`),
   move: (id: string, status: ReferralStatus) =>
     apiRequest<undefined>(`/api/referrals/${at(id)}`, { method: 'PATCH', body: { status } }),

@@ -272,9 +272,23 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       const recipient = await t.userWithRole('caseworker', shelterOrg);
 
       const inbox = (await t.call(recipient, 'GET', '/api/referrals/inbox')).json<{
-        items: { id: string; overdue: boolean }[];
+        items: Record<string, unknown>[];
       }>();
       expect(inbox.items.map((item) => item.id)).toEqual([referralId]);
+      // The referring organisation's case id is not the recipient's to know.
+      expectExactKeys(inbox.items[0] ?? {}, [
+        'acknowledgeBy',
+        'acknowledgedAt',
+        'caseNumber',
+        'consentOverridden',
+        'id',
+        'overdue',
+        'providerId',
+        'providerName',
+        'sentAt',
+        'serviceKind',
+        'status',
+      ]);
       expect((await t.call(worker, 'GET', '/api/referrals/inbox')).json()).toEqual({ items: [] });
 
       const packet = await t.call(recipient, 'GET', `/api/referrals/${referralId}/packet`);

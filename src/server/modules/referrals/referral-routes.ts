@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   referralBodySchema,
   referralPacketResponseSchema,
+  incomingReferralResponseSchema,
   referralResponseSchema,
   referralStatusBodySchema,
   serviceProviderBodySchema,
@@ -30,13 +31,13 @@ function presentProvider(p: ServiceProvider): z.input<typeof serviceProviderResp
 }
 
 /** Allow-list of a referral line: the sealed packet never leaves through a list. */
-function presentReferral(
+/** A referral as its recipient sees it in the inbox (see incomingReferralResponseSchema). */
+function presentIncomingReferral(
   r: ReferralListing,
   overdue: boolean,
-): z.input<typeof referralResponseSchema> {
+): z.input<typeof incomingReferralResponseSchema> {
   return {
     id: r.id,
-    caseId: r.caseId,
     caseNumber: r.caseNumber,
     providerId: r.providerId,
     providerName: r.providerName,
@@ -48,6 +49,14 @@ function presentReferral(
     acknowledgedAt: r.acknowledgedAt,
     overdue,
   };
+}
+
+/** A referral as the referring organisation sees it, with the case it belongs to. */
+function presentReferral(
+  r: ReferralListing,
+  overdue: boolean,
+): z.input<typeof referralResponseSchema> {
+  return { ...presentIncomingReferral(r, overdue), caseId: r.caseId };
 }
 
 /** Service-provider directory, referrals of a case, and the recipients' inbox. */
@@ -110,10 +119,15 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
   );
   app.get(
     '/api/referrals/inbox',
-    { schema: { tags, response: { 200: list } } },
+    {
+      schema: {
+        tags,
+        response: { 200: z.object({ items: z.array(incomingReferralResponseSchema) }) },
+      },
+    },
     async (request) => ({
       items: (await referrals.inbox(contextOf(request))).map((r) =>
-        presentReferral(r, referrals.isOverdue(r)),
+        presentIncomingReferral(r, referrals.isOverdue(r)),
       ),
     }),
   );

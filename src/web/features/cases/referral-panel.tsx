@@ -8,7 +8,12 @@ import {
   type ServiceKind,
 } from '../../../shared/case-vocabulary.js';
 import { ApiError, newIdempotencyKey } from '../../api/api-client.js';
-import { caseKeys, referralApi, type Referral } from '../../api/case-endpoints.js';
+import {
+  caseKeys,
+  referralApi,
+  type IncomingReferral,
+  type Referral,
+} from '../../api/case-endpoints.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
@@ -21,7 +26,7 @@ import { useSession } from '../../session/session-context.js';
 import { ChoiceSelect, TextArea, TextInput } from './case-form/form-controls.js';
 
 /** A referral's status, with "overdue" when the recipient has not acknowledged it in time. */
-export function ReferralStatusBadges({ referral }: { referral: Referral }) {
+export function ReferralStatusBadges({ referral }: { referral: IncomingReferral }) {
   const { t } = useTranslation();
   return (
     <span className="badges">

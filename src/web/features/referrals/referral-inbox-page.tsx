@@ -7,7 +7,7 @@ import {
   type ReferralPacketField,
   type ReferralStatus,
 } from '../../../shared/case-vocabulary.js';
-import { caseKeys, referralApi, type Referral } from '../../api/case-endpoints.js';
+import { caseKeys, referralApi, type IncomingReferral } from '../../api/case-endpoints.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
@@ -67,7 +67,7 @@ function PacketValueText({ field, value }: { field: ReferralPacketField; value: 
 }
 
 /** The packet of a referral: only the fields its kind of service needs. */
-function PacketView({ referral }: { referral: Referral }) {
+function PacketView({ referral }: { referral: IncomingReferral }) {
   const { t } = useTranslation();
   const packet = useQuery({
     queryKey: ['referrals', 'packet', referral.id],
@@ -115,11 +115,13 @@ export function ReferralInboxPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const inbox = useQuery({ queryKey: caseKeys.inbox, queryFn: referralApi.inbox });
-  const [opened, setOpened] = useState<Referral | null>(null);
-  const [moving, setMoving] = useState<{ referral: Referral; to: ReferralStatus } | null>(null);
+  const [opened, setOpened] = useState<IncomingReferral | null>(null);
+  const [moving, setMoving] = useState<{ referral: IncomingReferral; to: ReferralStatus } | null>(
+    null,
+  );
   const overdue = (inbox.data ?? []).filter((r) => r.overdue).length;
 
-  const columns = useMemo<ColumnDef<Referral>[]>(
+  const columns = useMemo<ColumnDef<IncomingReferral>[]>(
     () => [
       {
         id: 'caseNumber',
