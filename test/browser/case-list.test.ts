@@ -1,0 +1,100 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import {
+  adminEmail,
+  adminPassword,
+  expectAccessible,
+  launchChromium,
+  type RunningVigil,
+  screenshot,
+  settle,
+  signInAs,
+  startVigil,
+} from './browser-harness.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const desktop = { width: 1280, height: 900 };
+
+// The case list's paging, emergency access to a case that cannot be opened, and a case file
+// imported through the web page, on the demo workspace. The real server and Debian's Chromium.
+describe('case list, emergency access and imports in Chromium', () => {
+  let vigil: RunningVigil | undefined;
+  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  let page: Page;
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    vigil = await startVigil(22_000 + Math.floor(Math.random() * 2000));
+    baseUrl = vigil.baseUrl;
+    chromium = await launchChromium();
+    const context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    page = await context.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    // Either may be missing when the server failed to start.
+    await chromium?.close();
+    await vigil?.stop();
+  });
+
+  it('pages through the demo cases, a double click moving two pages', async () => {
+    await signInAs(page, baseUrl, adminEmail, adminPassword, 'en');
+    await page.getByTestId('nav-cases').click();
+    await settle(page);
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    // Two clicks on "next" before the list re-renders (a double click): two pages on, not one.
+    await page.evaluate(`(() => {
+      const next = document.querySelector('[data-testid="case-next"]');
+      next.click();
+      next.click();
+    })()`);
+    await page.waitForURL(/[?&]page=2\b/);
+    await settle(page);
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('case-previous').click();
+    await page.waitForURL(/[?&]page=1\b/);
+  });
+
+  it('offers emergency access when a case cannot be opened', async () => {
+    await page.goto(`${baseUrl}/cases/00000000-0000-4000-8000-000000000000`);
+    await page.getByTestId('case-not-visible').waitFor();
+    await page.getByTestId('break-glass-open').click();
+    const dialog = page.getByTestId('break-glass-dialog');
+    await dialog.getByTestId('break-glass-reason').fill('Urgent');
+    await dialog.getByTestId('break-glass-submit').click();
+    await dialog.getByTestId('field-error-reason').waitFor();
+    await dialog
+      .getByTestId('break-glass-reason')
+      .fill('Police report the person is in danger tonight.');
+    await dialog.getByTestId('break-glass-submit').click();
+    // No such case: the refusal is said in words, inside the dialog.
+    await dialog.getByTestId('form-error').getByText('This case does not exist').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'cases-en-break-glass');
+    await page.keyboard.press('Escape');
+  });
+
+  it('checks an import file, then imports it with progress and a result', async () => {
+    await page.setViewportSize(desktop);
+    await page.getByTestId('nav-imports').click();
+    await settle(page);
+    await page.getByTestId('import-organisation').selectOption({ label: 'Demo' });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles(path.join(root, 'test/fixtures/cases/ctdc-global.csv'));
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-dry-run').getByTestId('import-counts').waitFor({
+      timeout: 30_000,
+    });
+    await expectAccessible(page);
+    await screenshot(page, 'cases-en-import-check');
+    const confirm = page.getByTestId('import-confirm');
+    if ((await confirm.count()) > 0) {
+      await confirm.click();
+      await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+      await expectAccessible(page);
+      await screenshot(page, 'cases-en-import-done');
+    }
+  });
+});
