@@ -66,14 +66,21 @@ const walSizeLimitBytes = 64 * 1024 * 1024;
 function checkpointDeferrer(
   raw: SqliteDatabase.Database,
   file: string | null,
-): { defer: Database['deferringCheckpoints']; settled: () => Promise<void> } {
+): {
+  defer: Database['deferringCheckpoints'];
+  /** Waits for copies still running; none starts afterwards (the connection is closing). */
+  closing: () => Promise<void>;
+} {
   let running = 0;
+  let closed = false;
   const folding = new Set<Promise<void>>();
-  // Checkpoints at commits resume only when no bulk write has started in the meantime.
+  // Checkpoints at commits resume only when no bulk write has started in the meantime, and
+  // never on a connection being closed (a bulk write may end after `close`).
   const resume = () => {
-    if (running === 0) raw.pragma(`wal_autocheckpoint = ${String(walCheckpointPages)}`);
+    if (running === 0 && !closed) raw.pragma(`wal_autocheckpoint = ${String(walCheckpointPages)}`);
   };
   const afterBulkWrites = () => {
+    if (closed) return;
     if (file === null) {
       resume();
       return;
@@ -90,7 +97,9 @@ function checkpointDeferrer(
   return {
     defer: async (work) => {
       running += 1;
-      if (running === 1) raw.pragma(`wal_autocheckpoint = ${String(bulkCheckpointPages)}`);
+      if (running === 1 && !closed) {
+        raw.pragma(`wal_autocheckpoint = ${String(bulkCheckpointPages)}`);
+      }
       try {
         return await work();
       } finally {
@@ -98,7 +107,8 @@ function checkpointDeferrer(
         if (running === 0) afterBulkWrites();
       }
     },
-    settled: async () => {
+    closing: async () => {
+      closed = true;
       while (folding.size > 0) await Promise.all(folding);
     },
   };
@@ -255,7 +265,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       },
       close: async () => {
         // A checkpoint still copying would otherwise be cut off when the process ends.
-        await checkpoints.settled();
+        await checkpoints.closing();
         await kysely.destroy();
       },
     };

@@ -97,4 +97,21 @@ describe('SQLite checkpoints deferred during a bulk write', () => {
       .rows;
     expect(row?.n).toBe(next - start);
   });
+
+  it('leaves the connection alone when a bulk write ends after close', async () => {
+    let finish: () => void = () => undefined;
+    const bulk = database.deferringCheckpoints(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    await database.close();
+    finish();
+    // No copy starts and nothing touches the closed connection (that would reject unhandled,
+    // once a copy had had time to start and finish: the wait below).
+    await expect(bulk).resolves.toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    database = openDatabase({ kind: 'sqlite', file });
+  });
 });
