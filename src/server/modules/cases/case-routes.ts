@@ -138,13 +138,13 @@ export function registerCaseRoutes(
       },
     },
     async (request, reply) => {
-      const entry = await consents.record(
+      const { entry, inForce } = await consents.record(
         contextOf(request),
         request.params.id,
         request.body,
         idempotencyKeyOf(request.headers['idempotency-key']),
       );
-      return reply.status(201).send(presentConsent(entry, entry.granted));
+      return reply.status(201).send(presentConsent(entry, inForce));
     },
   );
   app.post(

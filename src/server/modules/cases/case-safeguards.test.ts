@@ -174,6 +174,32 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
         410,
         'case.forgotten',
       );
+      // Nothing new is recorded about the person: neither consent nor a screening.
+      for (const [path, body] of [
+        [
+          'consents',
+          {
+            purpose: 'research',
+            granted: false,
+            prompts: {
+              interview: false,
+              purposeExplained: false,
+              dataUseExplained: false,
+              researchUseExplained: false,
+              rightToAccessExplained: false,
+              retentionExplained: false,
+              withdrawalExplained: false,
+            },
+          },
+        ],
+        ['screenings', { profile: 'adult_labour', indicators: [] }],
+      ] as const) {
+        expectError(
+          await t.call(worker, 'POST', `/api/cases/${created.id}/${path}`, body),
+          410,
+          'case.forgotten',
+        );
+      }
     });
   });
 });

@@ -28,14 +28,15 @@ export interface ConsentService {
   /**
    * Adds an entry to a case's consent ledger. With a `submissionKey` (the client's
    * `Idempotency-Key`), a replay by the same user answers the entry it made instead of adding
-   * a second one.
+   * a second one. `inForce`: whether the entry is the one in force for its purpose now (a
+   * replayed entry may have been revoked or followed by another since).
    */
   record: (
     ctx: RequestContext,
     caseId: string,
     body: ConsentBody,
     submissionKey?: string,
-  ) => Promise<StoredConsent>;
+  ) => Promise<{ entry: StoredConsent; inForce: boolean }>;
   revoke: (ctx: RequestContext, caseId: string, consentId: string) => Promise<void>;
   /** Whether consent for `purpose` is in force for a case (inside a caller's transaction). */
   inForce: (db: Executor, caseId: string, purpose: ConsentPurpose) => Promise<boolean>;
@@ -119,9 +120,13 @@ export function createConsentService(deps: {
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
         const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
+        const withStanding = async (entry: StoredConsent) => ({
+          entry,
+          inForce: consentInForce(await listConsents(trx, caseId), entry.purpose)?.id === entry.id,
+        });
         if (keyHash !== null) {
           const earlier = await findSubmittedConsent(trx, caseId, keyHash);
-          if (earlier !== undefined) return earlier;
+          if (earlier !== undefined) return withStanding(earlier);
         }
         if (body.granted) {
           const missing = missingPrompts(body.purpose, body.prompts);
@@ -153,7 +158,7 @@ export function createConsentService(deps: {
         if (entry.purpose === 'referral' && !entry.granted) {
           await endReferrals(trx, ctx, loaded);
         }
-        return entry;
+        return withStanding(entry);
       }),
     revoke: (ctx, caseId, consentId) =>
       database.db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import { evaluateScreening, resolveIndicatorSet } from '../../../core/screening/index.js';
+import { AppError } from '../../../shared/app-error.js';
 import type { ScreeningRequestBody } from '../../../shared/screening-vocabulary.js';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/database.js';
@@ -38,6 +39,9 @@ export function createScreeningService(deps: {
       database.db.transaction().execute(async (trx) => {
         // Locked, so a replay sent at the same moment waits and then finds this screening.
         const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'case.update');
+        // As for consent: a forgotten person's case keeps the facts it had, and gains none.
+        if (loaded.stored.forgottenAt !== null)
+          throw new AppError('case.forgotten', { id: caseId });
         const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
         if (keyHash !== null) {
           const earlier = await findSubmittedScreening(trx, caseId, keyHash);

@@ -86,6 +86,19 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       );
       expect(await t.database.db.selectFrom('consents').selectAll().execute()).toHaveLength(3);
       expect(await t.auditActions('consent.record')).toHaveLength(3);
+      // Replayed after its entry was revoked, the answer says so: no longer in force.
+      expect(first.json<{ inForce: boolean }>().inForce).toBe(true);
+      const revoked = await t.call(
+        worker,
+        'POST',
+        `/api/cases/${caseId}/consents/${firstId}/revoke`,
+      );
+      expect(revoked.statusCode, revoked.body).toBe(204);
+      expect((await record(worker, 'consent-0a1b2c3d')).json()).toMatchObject({
+        id: firstId,
+        inForce: false,
+        revokedAt: expect.any(String) as unknown,
+      });
       expectError(await record(worker, 'short'), 400, 'validation.failed', [
         ['headers', 'idempotency-key'],
       ]);

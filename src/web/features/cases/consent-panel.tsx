@@ -8,7 +8,7 @@ import {
   type ConsentPrompt,
   type ConsentPurpose,
 } from '../../../shared/case-vocabulary.js';
-import { newIdempotencyKey } from '../../api/api-client.js';
+import { useSubmissionKeys } from '../../api/submission-keys.js';
 import { caseApi, caseKeys, type Consent } from '../../api/case-endpoints.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
@@ -35,21 +35,16 @@ function ConsentForm({ caseId, onClose }: { caseId: string; onClose: () => void 
   const [granted, setGranted] = useState(true);
   const [givenBy, setGivenBy] = useState<'person' | 'guardian'>('person');
   const [prompts, setPrompts] = useState(allNo);
-  // One key per form: a retried or double-sent submission records the entry once.
-  const [submissionKey] = useState(newIdempotencyKey);
+  const submissionKey = useSubmissionKeys();
   const required = purpose === '' ? [] : requiredPrompts[purpose];
+  const consentBody = {
+    purpose: purpose === '' ? ('' as ConsentPurpose) : purpose,
+    granted,
+    givenBy,
+    prompts,
+  };
   const mutation = useMutation({
-    mutationFn: () =>
-      caseApi.recordConsent(
-        caseId,
-        {
-          purpose: purpose === '' ? ('' as ConsentPurpose) : purpose,
-          granted,
-          givenBy,
-          prompts,
-        },
-        submissionKey,
-      ),
+    mutationFn: () => caseApi.recordConsent(caseId, consentBody, submissionKey(consentBody)),
     onSuccess: async (entry) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.consents(caseId) });
       // Refusing referral consent revokes the open referrals on the server.

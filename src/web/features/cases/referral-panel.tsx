@@ -7,7 +7,8 @@ import {
   referralTransitions,
   type ServiceKind,
 } from '../../../shared/case-vocabulary.js';
-import { ApiError, newIdempotencyKey } from '../../api/api-client.js';
+import { ApiError } from '../../api/api-client.js';
+import { useSubmissionKeys } from '../../api/submission-keys.js';
 import {
   caseKeys,
   referralApi,
@@ -69,24 +70,23 @@ function ReferForm({ caseId, onClose }: { caseId: string; onClose: () => void })
   const provider = active.find((item) => item.id === providerId);
   const kinds = provider?.kinds ?? [];
   const canOverride = session.can('consent.override');
-  // One key for this dialog: sending again after a lost answer returns the referral made.
-  const [submissionKey] = useState(newIdempotencyKey);
+  // Sending the same answers again after a lost answer returns the referral made; another
+  // provider, service or note is another referral.
+  const submissionKey = useSubmissionKeys();
 
   const mutation = useMutation({
-    mutationFn: (override: boolean) =>
-      referralApi.refer(
-        caseId,
-        {
-          providerId,
-          serviceKind: serviceKind as ServiceKind,
-          note: note.trim() === '' ? null : note.trim(),
-          acknowledgeWithinDays: /^\d+$/.test(days.trim())
-            ? Number(days.trim())
-            : (days as unknown as number),
-          ...(override ? { overrideReason: overrideReason.trim() } : {}),
-        },
-        submissionKey,
-      ),
+    mutationFn: (override: boolean) => {
+      const body = {
+        providerId,
+        serviceKind: serviceKind as ServiceKind,
+        note: note.trim() === '' ? null : note.trim(),
+        acknowledgeWithinDays: /^\d+$/.test(days.trim())
+          ? Number(days.trim())
+          : (days as unknown as number),
+        ...(override ? { overrideReason: overrideReason.trim() } : {}),
+      };
+      return referralApi.refer(caseId, body, submissionKey(body));
+    },
     onSuccess: async (referral) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.referrals(caseId) });
       toast.show('success', t('referrals.sent', { provider: referral.providerName }));

@@ -13,7 +13,7 @@ import {
   screeningProfiles,
   type ScreeningProfile,
 } from '../../../../shared/screening-vocabulary.js';
-import { newIdempotencyKey } from '../../../api/api-client.js';
+import { useSubmissionKeys } from '../../../api/submission-keys.js';
 import { caseApi, caseKeys, type CaseDetail } from '../../../api/case-endpoints.js';
 import { FormAlert } from '../../../components/form-field.js';
 import { PageHeader } from '../../../components/page-header.js';
@@ -103,20 +103,20 @@ export function ScreeningPage() {
   const detail = useQuery({ queryKey: caseKeys.detail(id), queryFn: () => caseApi.get(id) });
   const [chosen, setChosen] = useState<ScreeningProfile | null>(null);
   const [present, setPresent] = useState<ReadonlySet<string>>(new Set());
-  // One key per wizard: a retried or double-sent save stores the screening once.
-  const [submissionKey] = useState(newIdempotencyKey);
+
   const suggested = suggestedProfile(detail.data);
   const profile = chosen ?? suggested;
   const listed = useMemo(() => indicatorsOfProfile(set, profile), [profile]);
   const codes = listed.map(({ indicator }) => indicator.code).filter((code) => present.has(code));
   const result = evaluateScreening(set, profile, codes);
+  const submissionKey = useSubmissionKeys();
+  const screeningBody = {
+    profile,
+    indicators: codes,
+    indicatorSetVersion: `${set.id}@${set.version}`,
+  };
   const save = useMutation({
-    mutationFn: () =>
-      caseApi.screen(
-        id,
-        { profile, indicators: codes, indicatorSetVersion: `${set.id}@${set.version}` },
-        submissionKey,
-      ),
+    mutationFn: () => caseApi.screen(id, screeningBody, submissionKey(screeningBody)),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.screenings(id) });
       toast.show(
