@@ -222,6 +222,7 @@ export function createServices(
     consents,
     organisationPath,
     submissionKey: keyring.keyedHash('referral-submission'),
+    providerSubmissionKey: keyring.keyedHash('provider-submission'),
     now,
   });
   const imports = createImportService({

@@ -138,8 +138,13 @@ export const referralApi = {
       idempotencyKey,
     }),
   providers: async () => (await apiRequest<Items<ServiceProvider>>('/api/service-providers')).items,
-  createProvider: (body: ServiceProviderBody) =>
-    apiRequest<ServiceProvider>('/api/service-providers', { method: 'POST', body }),
+  /** `idempotencyKey` names the dialog's submission: a retry never lists a provider twice. */
+  createProvider: (body: ServiceProviderBody, idempotencyKey: string) =>
+    apiRequest<ServiceProvider>('/api/service-providers', {
+      method: 'POST',
+      body,
+      idempotencyKey,
+    }),
   inbox: async () => (await apiRequest<Items<IncomingReferral>>('/api/referrals/inbox')).items,
   packet: (id: string) => apiRequest<ReferralPacket>(`/api/referrals/${at(id)}/packet`),
   move: (id: string, status: ReferralStatus) =>

@@ -37,7 +37,11 @@ function toReferral(row: Selectable<ReferralsTable>): Referral {
   };
 }
 
-export async function insertProvider(trx: Executor, p: ServiceProvider): Promise<void> {
+export async function insertProvider(
+  trx: Executor,
+  p: ServiceProvider,
+  submissionKey: string | null = null,
+): Promise<void> {
   await trx
     .insertInto('service_providers')
     .values({
@@ -50,8 +54,22 @@ export async function insertProvider(trx: Executor, p: ServiceProvider): Promise
       active: p.active ? 1 : 0,
       created_at: p.createdAt,
       updated_at: p.updatedAt,
+      submission_key: submissionKey,
     })
     .execute();
+}
+
+/** The provider a submission (its keyed Idempotency-Key) added, if any. */
+export async function findSubmittedProvider(
+  db: Executor,
+  submissionKey: string,
+): Promise<ServiceProvider | undefined> {
+  const row = await db
+    .selectFrom('service_providers')
+    .selectAll()
+    .where('submission_key', '=', submissionKey)
+    .executeTakeFirst();
+  return row && toProvider(row);
 }
 
 export async function findProvider(db: Executor, id: string): Promise<ServiceProvider | undefined> {

@@ -55,6 +55,34 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       ...extra,
     });
 
+  it('answers a replayed provider (same Idempotency-Key, same user) with the one it added', async () => {
+    const add = (key: string) =>
+      t.call(
+        t.admin,
+        'POST',
+        '/api/service-providers',
+        {
+          name: 'Clinic Bukavu',
+          kinds: ['medical'],
+          country: 'COD',
+          recipientOrganisationId: shelterOrg,
+        },
+        { 'idempotency-key': key },
+      );
+    const first = await add('provider-0a1b2c3d');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await Promise.all([add('provider-0a1b2c3d'), add('provider-0a1b2c3d')]);
+    for (const replay of again) expect(replay.json()).toEqual(first.json());
+    expect((await add('provider-99887766')).json<{ id: string }>().id).not.toBe(
+      first.json<{ id: string }>().id,
+    );
+    // The one from beforeEach, the first and the one under another key.
+    expect(await t.database.db.selectFrom('service_providers').selectAll().execute()).toHaveLength(
+      3,
+    );
+    expect(await t.auditActions('provider.create')).toHaveLength(3);
+  });
+
   describe('consent ledger', () => {
     it('answers a replayed entry (same Idempotency-Key, same user) with the one it made', async () => {
       const record = (session: TestSession, key: string) =>

@@ -83,10 +83,14 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
         response: { 201: serviceProviderResponseSchema },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentProvider(await referrals.createProvider(contextOf(request), request.body))),
+    async (request, reply) => {
+      const provider = await referrals.createProvider(
+        contextOf(request),
+        request.body,
+        idempotencyKeyOf(request.headers['idempotency-key']),
+      );
+      return reply.status(201).send(presentProvider(provider));
+    },
   );
   app.get(
     '/api/cases/:id/referrals',

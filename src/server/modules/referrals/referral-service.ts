@@ -6,7 +6,7 @@ import type { ReferralBody, serviceProviderBodySchema } from '../../../shared/ca
 import { referralTransitions, type ReferralStatus } from '../../../shared/case-vocabulary.js';
 import type { z } from 'zod';
 import { newId } from '../../platform/crypto/index.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
 import {
   submissionKeyHash,
   auditActorOf,
@@ -24,6 +24,7 @@ import { fieldContext } from '../vault/index.js';
 import type { Referral, ReferralListing, ServiceProvider } from './referral-model.js';
 import {
   findProvider,
+  findSubmittedProvider,
   findReferral,
   insertProvider,
   findSubmittedReferral,
@@ -36,9 +37,14 @@ import {
 
 export interface ReferralService {
   listProviders: (ctx: RequestContext) => Promise<ServiceProvider[]>;
+  /**
+   * Adds a provider to the directory. With a `submissionKey` (the client's `Idempotency-Key`),
+   * a replay by the same user answers the provider it added instead of adding it twice.
+   */
   createProvider: (
     ctx: RequestContext,
     body: z.output<typeof serviceProviderBodySchema>,
+    submissionKey?: string,
   ) => Promise<ServiceProvider>;
   /**
    * Refers a case. With a `submissionKey` (the client's `Idempotency-Key`), a replay answers
@@ -77,6 +83,9 @@ function anyGrant(
   return organisationsWithVerb(actor.grants, verb).length > 0;
 }
 
+/** A unique clash on adding a provider with a submission key: perhaps the same one, committed. */
+class ProviderSubmissionClash extends Error {}
+
 export function createReferralService(deps: {
   database: Database;
   audit: AuditService;
@@ -86,6 +95,8 @@ export function createReferralService(deps: {
   organisationPath: (db: Executor, id: string) => Promise<readonly string[]>;
   /** Keyed hash for the submission keys of referrals (so they reveal nothing of the key). */
   submissionKey: (input: string) => string;
+  /** The same for the submission keys of providers. */
+  providerSubmissionKey: (input: string) => string;
   now: () => Date;
 }): ReferralService {
   const { database, audit, vault, cases, consents, now } = deps;
@@ -124,30 +135,50 @@ export function createReferralService(deps: {
       }
       return listProviders(database.db);
     },
-    createProvider: (ctx, body) =>
-      database.db.transaction().execute(async (trx) => {
-        // The provider is listed under the organisation of its recipient users.
-        const path = await deps.organisationPath(trx, body.recipientOrganisationId);
-        authorize(ctx.actor, 'provider.manage', { organisationPath: path });
-        const at = now().toISOString();
-        const provider: ServiceProvider = {
-          id: newId(),
-          organisationId: body.recipientOrganisationId,
-          ...body,
-          createdAt: at,
-          updatedAt: at,
-        };
-        await insertProvider(trx, provider);
-        await record(
-          trx,
-          ctx,
-          'provider.create',
-          'service_provider',
-          provider.id,
-          provider.organisationId,
-        );
-        return provider;
-      }),
+    async createProvider(ctx, body, submissionKey) {
+      const keyHash = submissionKeyHash(deps.providerSubmissionKey, ctx.actor, submissionKey);
+      const attempt = (replayOnClash: boolean) =>
+        database.db.transaction().execute(async (trx) => {
+          // The provider is listed under the organisation of its recipient users.
+          const path = await deps.organisationPath(trx, body.recipientOrganisationId);
+          authorize(ctx.actor, 'provider.manage', { organisationPath: path });
+          if (keyHash !== null) {
+            const earlier = await findSubmittedProvider(trx, keyHash);
+            if (earlier !== undefined) return earlier;
+          }
+          const at = now().toISOString();
+          const provider: ServiceProvider = {
+            id: newId(),
+            organisationId: body.recipientOrganisationId,
+            ...body,
+            createdAt: at,
+            updatedAt: at,
+          };
+          try {
+            await insertProvider(trx, provider, keyHash);
+          } catch (error) {
+            // The same submission committed meanwhile by a concurrent request: try again once,
+            // to answer with its provider.
+            if (isUniqueViolation(error) && replayOnClash) throw new ProviderSubmissionClash();
+            throw error;
+          }
+          await record(
+            trx,
+            ctx,
+            'provider.create',
+            'service_provider',
+            provider.id,
+            provider.organisationId,
+          );
+          return provider;
+        });
+      try {
+        return await attempt(keyHash !== null);
+      } catch (error) {
+        if (error instanceof ProviderSubmissionClash) return attempt(false);
+        throw error;
+      }
+    },
     refer: (ctx, caseId, body, submissionKey) =>
       database.db.transaction().execute(async (trx) => {
         // Locked, so a replay sent at the same moment waits and then finds this referral.

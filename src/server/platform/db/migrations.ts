@@ -10,6 +10,7 @@ import * as populations from './migrations/20261128-05-populations.js';
 import * as cubeChangeWeights from './migrations/20261206-01-cube-change-weights.js';
 import * as referralSubmissionKeys from './migrations/20261207-01-referral-submission-keys.js';
 import * as consentScreeningSubmissionKeys from './migrations/20261207-02-consent-screening-submission-keys.js';
+import * as providerSubmissionKeys from './migrations/20261207-03-provider-submission-keys.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -28,6 +29,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261206-01-cube-change-weights': cubeChangeWeights,
   '20261207-01-referral-submission-keys': referralSubmissionKeys,
   '20261207-02-consent-screening-submission-keys': consentScreeningSubmissionKeys,
+  '20261207-03-provider-submission-keys': providerSubmissionKeys,
 };
 
 /** Every migration's name, in the order they run. */

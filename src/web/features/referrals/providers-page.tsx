@@ -3,6 +3,7 @@ import { useMemo, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceKinds, type ServiceKind } from '../../../shared/case-vocabulary.js';
 import { caseKeys, referralApi, type ServiceProvider } from '../../api/case-endpoints.js';
+import { useSubmissionKeys } from '../../api/submission-keys.js';
 import { useOrganisations } from '../../api/queries.js';
 import { DataTable, type ColumnDef } from '../../components/data-table.js';
 import { Dialog, DialogActions } from '../../components/dialog.js';
@@ -35,15 +36,18 @@ function ProviderForm({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(true);
   const [clientError, setClientError] = useState<unknown>(null);
   const code = resolveCountry(country, countries, i18n.language);
+  const submissionKey = useSubmissionKeys();
   const mutation = useMutation({
-    mutationFn: () =>
-      referralApi.createProvider({
+    mutationFn: () => {
+      const body = {
         name: name.trim(),
         kinds,
         country: code ?? '',
         recipientOrganisationId: recipient,
         active,
-      }),
+      };
+      return referralApi.createProvider(body, submissionKey(body));
+    },
     onSuccess: async (provider) => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.providers });
       toast.show('success', t('providers.created', { name: provider.name }));

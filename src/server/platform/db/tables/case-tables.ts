@@ -137,6 +137,8 @@ export interface ServiceProvidersTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** Keyed hash of the client's Idempotency-Key, scoped to its user (null: none sent). */
+  submission_key: string | null;
 }
 
 export interface ReferralsTable {
