@@ -66,3 +66,11 @@ export const timestampSchema = z.iso.datetime({ offset: true });
 export const idempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Use 8 to 100 letters, digits, "-" or "_" (a UUID will do)');
+
+/**
+ * The headers of a creating request that takes an `Idempotency-Key` (documented in OpenAPI,
+ * parsed with the body; other headers pass untouched). A key sent twice reads as one invalid key.
+ */
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': idempotencyKeySchema.optional(),
+});

@@ -15,6 +15,10 @@ export const errorCatalog = {
   },
   'request.rate_limited': { status: 429, message: 'Too many requests; slow down and retry.' },
   'request.not_found': { status: 404, message: 'No such endpoint.' },
+  'request.idempotency_key_reused': {
+    status: 422,
+    message: 'This Idempotency-Key was already used for a request with other content.',
+  },
   'validation.failed': { status: 400, message: 'The request did not pass validation.' },
 
   // Authentication

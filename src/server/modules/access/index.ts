@@ -9,4 +9,3 @@ export {
   type Scope,
 } from './access-policy.js';
 export { contextOf, enrolmentContextOf } from './access-context.js';
-export { submissionKeyHash } from './submission-key.js';

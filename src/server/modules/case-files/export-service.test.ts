@@ -12,6 +12,7 @@ import {
 } from '../../../test-support/test-db.js';
 import { createServices, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
+import { allConsentPrompts } from '../../../test-support/case-fixtures.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
 
 const fixture = (name: string) =>
@@ -149,20 +150,11 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
 
     const [oneCase] = await database.db.selectFrom('cases').select('id').limit(1).execute();
     if (oneCase === undefined) throw new Error('no case imported');
-    const prompts = {
-      interview: true,
-      purposeExplained: true,
-      dataUseExplained: true,
-      researchUseExplained: true,
-      rightToAccessExplained: true,
-      retentionExplained: true,
-      withdrawalExplained: true,
-    };
     await services.consents.record(system, oneCase.id, {
       purpose: 'sharing',
       granted: true,
       givenBy: 'person',
-      prompts,
+      prompts: allConsentPrompts,
     });
     expect(await services.exports.exportCases(system, orgId('first'), 'ctdc')).toMatchObject({
       exported: 1,

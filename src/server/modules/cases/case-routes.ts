@@ -10,10 +10,9 @@ import {
   createCaseBodySchema,
   forgetBodySchema,
 } from '../../../shared/case-schemas.js';
-import { idSchema } from '../../../shared/common-schemas.js';
+import { idSchema, idempotencyHeadersSchema } from '../../../shared/common-schemas.js';
 import { consentInForce } from '../../../core/cases/consent-ledger.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
-import { idempotencyKeyOf } from '../../platform/http/idempotency-key.js';
 import { contextOf } from '../access/index.js';
 import { presentCase, presentCaseSummary, presentConsent } from './case-presenter.js';
 import type { CaseService } from './case-service.js';
@@ -47,14 +46,21 @@ export function registerCaseRoutes(
   );
   app.post(
     '/api/cases',
-    { schema: { tags, body: createCaseBodySchema, response: { 201: caseResponseSchema } } },
+    {
+      schema: {
+        tags,
+        headers: idempotencyHeadersSchema,
+        body: createCaseBodySchema,
+        response: { 201: caseResponseSchema },
+      },
+    },
     async (request, reply) => {
       const { organisationId, ...record } = request.body;
       const opened = await cases.create(
         contextOf(request),
         organisationId,
         record,
-        idempotencyKeyOf(request.headers['idempotency-key']),
+        request.headers['idempotency-key'],
       );
       return reply.status(201).send(presentCase(opened));
     },
@@ -133,6 +139,7 @@ export function registerCaseRoutes(
       schema: {
         tags,
         params: idParams,
+        headers: idempotencyHeadersSchema,
         body: consentBodySchema,
         response: { 201: consentResponseSchema },
       },
@@ -142,7 +149,7 @@ export function registerCaseRoutes(
         contextOf(request),
         request.params.id,
         request.body,
-        idempotencyKeyOf(request.headers['idempotency-key']),
+        request.headers['idempotency-key'],
       );
       return reply.status(201).send(presentConsent(entry, inForce));
     },

@@ -8,13 +8,9 @@ import type {
 import type { z } from 'zod';
 import { newId, type FieldCipher } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
-import {
-  submissionKeyHash,
-  auditActorOf,
-  authorizeSomewhere,
-  type RequestContext,
-} from '../access/index.js';
+import { auditActorOf, authorizeSomewhere, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { keepSubmission, requireSameSubmission, submissionOf } from '../submissions/index.js';
 import type { VaultService } from '../vault/index.js';
 import { hasActiveBreakGlass } from './break-glass-repo.js';
 import { crisisExists } from './crisis-repo.js';
@@ -225,15 +221,20 @@ export function createCaseService(deps: {
     ...bulk,
     recordsOf,
     async create(ctx, organisationId, record, submissionKey) {
+      const submission = submissionOf(deps.submissionKey, 'case', ctx.actor, submissionKey, {
+        organisationId,
+        record,
+      });
       // The source key of an API submission: its key, scoped to the user, hashed.
-      const sourceKey = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
+      const sourceKey = submission?.key ?? null;
       const attempt = (replayOnClash: boolean) =>
         database.db.transaction().execute(async (trx) => {
           const path = await deps.organisationPath(trx, organisationId);
           // Creating needs the verb and the right to see what is created.
           authorizeCase(ctx.actor, 'case.create', path, false, 'new');
-          if (sourceKey !== null) {
-            const earlier = await caseIdBySourceKey(trx, organisationId, sourceKey);
+          if (submission !== null) {
+            await requireSameSubmission(trx, submission);
+            const earlier = await caseIdBySourceKey(trx, organisationId, submission.key);
             if (earlier !== undefined) {
               // A replay: the case this submission made, read (and audited) as any read is.
               const loaded = await loadFor(trx, ctx, earlier, 'case.read');
@@ -265,6 +266,7 @@ export function createCaseService(deps: {
             throw error;
           }
           const id = ids[0] ?? '';
+          await keepSubmission(trx, submission, id, now().toISOString());
           await recordAudit(trx, ctx, 'case.create', { id, organisationId });
           return open(trx, await loadFor(trx, ctx, id, 'case.read'));
         });

@@ -4,13 +4,9 @@ import type { ConsentBody } from '../../../shared/case-schemas.js';
 import type { ConsentPurpose } from '../../../shared/case-vocabulary.js';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import {
-  submissionKeyHash,
-  auditActorOf,
-  authorize,
-  type RequestContext,
-} from '../access/index.js';
+import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { keepSubmission, requireSameSubmission, submissionOf } from '../submissions/index.js';
 import { fieldContext } from '../vault/index.js';
 import { revokeOpenReferrals } from './case-repo.js';
 import type { CaseService, LoadedCase } from './case-service.js';
@@ -119,13 +115,18 @@ export function createConsentService(deps: {
         const loaded = await cases.loadLockedFor(trx, ctx, caseId, 'case.update');
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
-        const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
+        const submission = submissionOf(deps.submissionKey, 'consent', ctx.actor, submissionKey, {
+          caseId,
+          body,
+        });
+        const keyHash = submission?.key ?? null;
         const withStanding = async (entry: StoredConsent) => ({
           entry,
           inForce: consentInForce(await listConsents(trx, caseId), entry.purpose)?.id === entry.id,
         });
-        if (keyHash !== null) {
-          const earlier = await findSubmittedConsent(trx, caseId, keyHash);
+        if (submission !== null) {
+          await requireSameSubmission(trx, submission);
+          const earlier = await findSubmittedConsent(trx, caseId, submission.key);
           if (earlier !== undefined) return withStanding(earlier);
         }
         if (body.granted) {
@@ -154,6 +155,7 @@ export function createConsentService(deps: {
           revokedBy: null,
         };
         await insertConsent(trx, entry, keyHash);
+        await keepSubmission(trx, submission, caseId, entry.recordedAt);
         await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
         if (entry.purpose === 'referral' && !entry.granted) {
           await endReferrals(trx, ctx, loaded);

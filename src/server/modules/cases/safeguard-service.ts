@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import { auditActorOf, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationService } from '../notifications/index.js';
+import { deleteSubmissionsOfCase } from '../submissions/index.js';
 import type { VaultService } from '../vault/index.js';
 import { fieldContext } from '../vault/index.js';
 import type { CaseService } from './case-service.js';
@@ -112,6 +113,8 @@ export function createSafeguardService(deps: {
         });
         await clearSealedValues(trx, caseId);
         await revokeReferralsOf(trx, caseId, at);
+        // Keyed hashes of what was submitted about the person (names among it) go too.
+        await deleteSubmissionsOfCase(trx, caseId);
         await audit.record(trx, {
           actor: auditActorOf(ctx.actor),
           action: 'case.forget',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { idSchema } from '../../../shared/common-schemas.js';
+import { idSchema, idempotencyHeadersSchema } from '../../../shared/common-schemas.js';
 import {
   screeningRequestBodySchema,
   screeningResultSchema,
 } from '../../../shared/screening-vocabulary.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
-import { idempotencyKeyOf } from '../../platform/http/idempotency-key.js';
 import { contextOf } from '../access/index.js';
 import type { ScreeningService } from './screening-service.js';
 
@@ -44,6 +43,7 @@ export function registerScreeningRoutes(app: HttpApp, screenings: ScreeningServi
       schema: {
         tags,
         params: idParams,
+        headers: idempotencyHeadersSchema,
         body: screeningRequestBodySchema,
         response: { 201: screeningSchema },
       },
@@ -53,7 +53,7 @@ export function registerScreeningRoutes(app: HttpApp, screenings: ScreeningServi
         contextOf(request),
         request.params.id,
         request.body,
-        idempotencyKeyOf(request.headers['idempotency-key']),
+        request.headers['idempotency-key'],
       );
       return reply
         .status(201)

@@ -3,8 +3,9 @@ import { AppError } from '../../../shared/app-error.js';
 import type { ScreeningRequestBody } from '../../../shared/screening-vocabulary.js';
 import { newId } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/database.js';
-import { submissionKeyHash, auditActorOf, type RequestContext } from '../access/index.js';
+import { auditActorOf, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { keepSubmission, requireSameSubmission, submissionOf } from '../submissions/index.js';
 import type { CaseService } from './case-service.js';
 import {
   findSubmittedScreening,
@@ -42,9 +43,13 @@ export function createScreeningService(deps: {
         // As for consent: a forgotten person's case keeps the facts it had, and gains none.
         if (loaded.stored.forgottenAt !== null)
           throw new AppError('case.forgotten', { id: caseId });
-        const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
-        if (keyHash !== null) {
-          const earlier = await findSubmittedScreening(trx, caseId, keyHash);
+        const submission = submissionOf(deps.submissionKey, 'screening', ctx.actor, submissionKey, {
+          caseId,
+          body,
+        });
+        if (submission !== null) {
+          await requireSameSubmission(trx, submission);
+          const earlier = await findSubmittedScreening(trx, caseId, submission.key);
           if (earlier !== undefined) return earlier;
         }
         const set = resolveIndicatorSet(body.indicatorSetVersion);
@@ -57,7 +62,8 @@ export function createScreeningService(deps: {
           createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
           createdAt: now().toISOString(),
         };
-        await insertScreening(trx, screening, keyHash);
+        await insertScreening(trx, screening, submission?.key ?? null);
+        await keepSubmission(trx, submission, caseId, screening.createdAt);
         await audit.record(trx, {
           actor: auditActorOf(ctx.actor),
           action: 'screening.create',

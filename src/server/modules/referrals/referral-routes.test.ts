@@ -2,17 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, expectExactKeys } from '../../../test-support/api-expect.js';
 import { createTestApp, type TestApp, type TestSession } from '../../../test-support/test-app.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
-import { buildCase } from '../../../test-support/case-fixtures.js';
-
-const allPrompts = {
-  interview: true,
-  purposeExplained: true,
-  dataUseExplained: true,
-  researchUseExplained: true,
-  rightToAccessExplained: true,
-  retentionExplained: true,
-  withdrawalExplained: true,
-};
+import { allConsentPrompts, buildCase } from '../../../test-support/case-fixtures.js';
 
 describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
   let t: TestApp;
@@ -41,7 +31,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
     await t.close();
   });
 
-  const consent = (granted: boolean, prompts = allPrompts) =>
+  const consent = (granted: boolean, prompts = allConsentPrompts) =>
     t.call(worker, 'POST', `/api/cases/${caseId}/consents`, {
       purpose: 'referral',
       granted,
@@ -90,7 +80,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
           session,
           'POST',
           `/api/cases/${caseId}/consents`,
-          { purpose: 'research', granted: true, prompts: allPrompts },
+          { purpose: 'research', granted: true, prompts: allConsentPrompts },
           { 'idempotency-key': key },
         );
       const first = await record(worker, 'consent-0a1b2c3d');
@@ -134,7 +124,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
 
     it('records informed consent only, lists it in force, revokes it, and audits both', async () => {
       expectError(
-        await consent(true, { ...allPrompts, withdrawalExplained: false }),
+        await consent(true, { ...allConsentPrompts, withdrawalExplained: false }),
         400,
         'consent.incomplete',
         [['body', 'prompts', 'withdrawalExplained']],
@@ -144,7 +134,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
         await t.call(analyst, 'POST', `/api/cases/${caseId}/consents`, {
           purpose: 'referral',
           granted: true,
-          prompts: allPrompts,
+          prompts: allConsentPrompts,
         }),
         403,
         'access.denied',
@@ -276,7 +266,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       const other = await t.call(worker, 'POST', `/api/cases/${caseId}/consents`, {
         purpose: 'research',
         granted: false,
-        prompts: allPrompts,
+        prompts: allConsentPrompts,
       });
       expect(other.statusCode, other.body).toBe(201);
       const status = async () =>

@@ -8,9 +8,8 @@ import {
   serviceProviderBodySchema,
   serviceProviderResponseSchema,
 } from '../../../shared/case-schemas.js';
-import { idSchema } from '../../../shared/common-schemas.js';
+import { idSchema, idempotencyHeadersSchema } from '../../../shared/common-schemas.js';
 import type { HttpApp } from '../../platform/http/app-factory.js';
-import { idempotencyKeyOf } from '../../platform/http/idempotency-key.js';
 import { contextOf } from '../access/index.js';
 import type { ReferralListing, ServiceProvider } from './referral-model.js';
 import type { ReferralService } from './referral-service.js';
@@ -79,6 +78,7 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
     {
       schema: {
         tags,
+        headers: idempotencyHeadersSchema,
         body: serviceProviderBodySchema,
         response: { 201: serviceProviderResponseSchema },
       },
@@ -87,7 +87,7 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
       const provider = await referrals.createProvider(
         contextOf(request),
         request.body,
-        idempotencyKeyOf(request.headers['idempotency-key']),
+        request.headers['idempotency-key'],
       );
       return reply.status(201).send(presentProvider(provider));
     },
@@ -107,6 +107,7 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
       schema: {
         tags,
         params: idParams,
+        headers: idempotencyHeadersSchema,
         body: referralBodySchema,
         response: { 201: referralResponseSchema },
       },
@@ -116,7 +117,7 @@ export function registerReferralRoutes(app: HttpApp, referrals: ReferralService)
         contextOf(request),
         request.params.id,
         request.body,
-        idempotencyKeyOf(request.headers['idempotency-key']),
+        request.headers['idempotency-key'],
       );
       return reply.status(201).send(presentReferral(referral, referrals.isOverdue(referral)));
     },

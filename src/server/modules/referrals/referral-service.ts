@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import { newId } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
 import {
-  submissionKeyHash,
   auditActorOf,
   authorize,
   authorizeSomewhere,
@@ -18,6 +17,7 @@ import {
   type RequestContext,
 } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { keepSubmission, requireSameSubmission, submissionOf } from '../submissions/index.js';
 import { openIdentity, type CaseService, type ConsentService } from '../cases/index.js';
 import type { VaultService } from '../vault/index.js';
 import { fieldContext } from '../vault/index.js';
@@ -136,14 +136,22 @@ export function createReferralService(deps: {
       return listProviders(database.db);
     },
     async createProvider(ctx, body, submissionKey) {
-      const keyHash = submissionKeyHash(deps.providerSubmissionKey, ctx.actor, submissionKey);
+      const submission = submissionOf(
+        deps.providerSubmissionKey,
+        'service_provider',
+        ctx.actor,
+        submissionKey,
+        body,
+      );
+      const keyHash = submission?.key ?? null;
       const attempt = (replayOnClash: boolean) =>
         database.db.transaction().execute(async (trx) => {
           // The provider is listed under the organisation of its recipient users.
           const path = await deps.organisationPath(trx, body.recipientOrganisationId);
           authorize(ctx.actor, 'provider.manage', { organisationPath: path });
-          if (keyHash !== null) {
-            const earlier = await findSubmittedProvider(trx, keyHash);
+          if (submission !== null) {
+            await requireSameSubmission(trx, submission);
+            const earlier = await findSubmittedProvider(trx, submission.key);
             if (earlier !== undefined) return earlier;
           }
           const at = now().toISOString();
@@ -162,6 +170,7 @@ export function createReferralService(deps: {
             if (isUniqueViolation(error) && replayOnClash) throw new ProviderSubmissionClash();
             throw error;
           }
+          await keepSubmission(trx, submission, null, at);
           await record(
             trx,
             ctx,
@@ -188,9 +197,13 @@ export function createReferralService(deps: {
         // A packet is built from identifying fields: the referrer must be able to see them.
         if (loaded.view !== 'full')
           throw new AppError('access.denied', { verb: 'case.read_identifying' });
-        const keyHash = submissionKeyHash(deps.submissionKey, ctx.actor, submissionKey);
-        if (keyHash !== null) {
-          const earlier = await findSubmittedReferral(trx, caseId, keyHash);
+        const submission = submissionOf(deps.submissionKey, 'referral', ctx.actor, submissionKey, {
+          caseId,
+          body,
+        });
+        if (submission !== null) {
+          await requireSameSubmission(trx, submission);
+          const earlier = await findSubmittedReferral(trx, caseId, submission.key);
           if (earlier !== undefined) return earlier;
         }
         const provider = await findProvider(trx, body.providerId);
@@ -238,7 +251,8 @@ export function createReferralService(deps: {
           updatedAt: at.toISOString(),
           createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
         };
-        await insertReferral(trx, referral, keyHash);
+        await insertReferral(trx, referral, submission?.key ?? null);
+        await keepSubmission(trx, submission, caseId, referral.sentAt);
         await record(trx, ctx, 'referral.create', 'referral', id, referral.organisationId);
         return { ...referral, providerName: provider.name, caseNumber: loaded.stored.caseNumber };
       }),

@@ -11,6 +11,7 @@ import * as cubeChangeWeights from './migrations/20261206-01-cube-change-weights
 import * as referralSubmissionKeys from './migrations/20261207-01-referral-submission-keys.js';
 import * as consentScreeningSubmissionKeys from './migrations/20261207-02-consent-screening-submission-keys.js';
 import * as providerSubmissionKeys from './migrations/20261207-03-provider-submission-keys.js';
+import * as submissions from './migrations/20261207-04-submissions.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -30,6 +31,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261207-01-referral-submission-keys': referralSubmissionKeys,
   '20261207-02-consent-screening-submission-keys': consentScreeningSubmissionKeys,
   '20261207-03-provider-submission-keys': providerSubmissionKeys,
+  '20261207-04-submissions': submissions,
 };
 
 /** Every migration's name, in the order they run. */

@@ -42,6 +42,7 @@ export interface Schema {
   break_glass_grants: Cases.BreakGlassGrantsTable;
   notifications: Cases.NotificationsTable;
   case_number_counters: Cases.CaseNumberCountersTable;
+  submissions: Cases.SubmissionsTable;
   glotip_data_sets: Glotip.GlotipDataSetsTable;
   glotip_returns: Glotip.GlotipReturnsTable;
   glotip_return_cells: Glotip.GlotipReturnCellsTable;

@@ -185,3 +185,15 @@ export interface CaseNumberCountersTable {
   year: number;
   next_value: number;
 }
+
+/** What a keyed creating request carried (see migration 20261207-04). */
+export interface SubmissionsTable {
+  scope: string;
+  /** Keyed hash of the client's Idempotency-Key, scoped to its user. */
+  key_hash: string;
+  /** Keyed hash of the request's parsed content. */
+  body_hash: string;
+  /** The case the submission concerns (null: a service provider). */
+  case_id: string | null;
+  created_at: string;
+}
