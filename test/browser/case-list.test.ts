@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
@@ -16,8 +16,9 @@ import {
 const root = path.resolve(import.meta.dirname, '../..');
 const desktop = { width: 1280, height: 900 };
 
-// The case list's paging, emergency access to a case that cannot be opened, and a case file
-// imported through the web page, on the demo workspace. The real server and Debian's Chromium.
+// The case list's paging, a case form sent again after a lost answer, emergency access to a
+// case that cannot be opened, and a case file imported through the web page, on the demo
+// workspace. The real server and Debian's Chromium.
 describe('case list, emergency access and imports in Chromium', () => {
   let vigil: RunningVigil | undefined;
   let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
@@ -54,6 +55,39 @@ describe('case list, emergency access and imports in Chromium', () => {
     await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
     await page.getByTestId('case-previous').click();
     await page.waitForURL(/[?&]page=1\b/);
+  });
+
+  it('after a lost answer, refuses changed answers and offers the case saved before', async () => {
+    await page.goto(`${baseUrl}/cases/new`);
+    await page.getByTestId('case-wizard').waitFor();
+    await page.getByTestId('case-organisation').selectOption({ label: 'Demo' });
+    await page.getByTestId('case-identity-firstName').fill('Nadia');
+    for (let step = 0; step < 5; step += 1) await page.getByTestId('wizard-next').click();
+    // The server saves the case, but its answer never reaches the page.
+    let lost = false;
+    await page.route('**/api/cases', async (route) => {
+      if (lost || route.request().method() !== 'POST') return route.continue();
+      lost = true;
+      await route.fetch();
+      return route.abort('failed');
+    });
+    await page.getByTestId('wizard-save').click();
+    await page.getByTestId('form-error').waitFor();
+    expect(lost).toBe(true);
+    // Changed, then sent again with the form's key: refused, and the saved case is offered.
+    await page.getByTestId('wizard-step-person').click();
+    await page.getByTestId('case-identity-firstName').fill('Nadine');
+    for (let step = 0; step < 5; step += 1) await page.getByTestId('wizard-next').click();
+    await page.getByTestId('wizard-save').click();
+    await page
+      .getByTestId('form-error')
+      .getByText('This form was already sent with other answers')
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByTestId('open-saved-case').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByTestId('identity-facts').getByText('Nadia').waitFor();
+    await page.unroute('**/api/cases');
   });
 
   it('offers emergency access when a case cannot be opened', async () => {

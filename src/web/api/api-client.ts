@@ -23,12 +23,15 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: readonly FieldProblem[];
   readonly requestId: string | null;
+  /** The case the error names, if it names one (a reused submission key: where it went). */
+  readonly caseId: string | null;
 
   constructor(init: {
     status: number;
     code: string;
     details?: readonly FieldProblem[];
     requestId?: string | null;
+    caseId?: string | null;
   }) {
     super(init.code);
     this.name = 'ApiError';
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.details = init.details ?? [];
     this.requestId = init.requestId ?? null;
+    this.caseId = init.caseId ?? null;
   }
 }
 
@@ -100,6 +104,13 @@ function toProblems(details: unknown): FieldProblem[] {
   });
 }
 
+/** The case an error's details name (`{ caseId }`), if they name one. */
+function caseIdOf(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
+  const { caseId } = details as { caseId?: unknown };
+  return typeof caseId === 'string' ? caseId : null;
+}
+
 function toApiError(status: number, payload: unknown): ApiError {
   if (typeof payload === 'object' && payload !== null) {
     const body = payload as { code?: unknown; details?: unknown; requestId?: unknown };
@@ -109,6 +120,7 @@ function toApiError(status: number, payload: unknown): ApiError {
         code: body.code,
         details: toProblems(body.details),
         requestId: typeof body.requestId === 'string' ? body.requestId : null,
+        caseId: caseIdOf(body.details),
       });
     }
   }

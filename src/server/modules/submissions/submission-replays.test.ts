@@ -7,8 +7,10 @@ import { databaseKinds } from '../../../test-support/test-db.js';
 // A key sent again with other content is refused (422) and changes nothing, on every creating
 // endpoint that takes an Idempotency-Key; the same content is still answered as a replay.
 
-const reused = (response: Awaited<ReturnType<TestApp['call']>>) => {
-  expectError(response, 422, 'request.idempotency_key_reused', [['headers', 'idempotency-key']]);
+/** Refused as a reused key; the answer names the case the first request concerned, if any. */
+const reused = (response: Awaited<ReturnType<TestApp['call']>>, caseId: string | null) => {
+  const body = expectError(response, 422, 'request.idempotency_key_reused');
+  expect(body.details).toEqual(caseId === null ? {} : { caseId });
 };
 
 describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
@@ -46,7 +48,10 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
     expect(first.statusCode, first.body).toBe(201);
     const before = await count('cases');
     const changed = buildCase(ngo, { victim: { gender: 'Masculine' } });
-    reused(await t.call(worker, 'POST', '/api/cases', changed, keyed('case-form-1')));
+    reused(
+      await t.call(worker, 'POST', '/api/cases', changed, keyed('case-form-1')),
+      first.json<{ id: string }>().id,
+    );
     // The same key for another organisation is another request too.
     const elsewhere = await t.createOrg('elsewhere', t.rootOrgId);
     const admins = await t.call(
@@ -57,7 +62,10 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
       keyed('admin-key-1'),
     );
     expect(admins.statusCode, admins.body).toBe(201);
-    reused(await t.call(t.admin, 'POST', '/api/cases', buildCase(elsewhere), keyed('admin-key-1')));
+    reused(
+      await t.call(t.admin, 'POST', '/api/cases', buildCase(elsewhere), keyed('admin-key-1')),
+      admins.json<{ id: string }>().id,
+    );
     expect(await count('cases')).toBe(before + 1);
     const replay = await t.call(worker, 'POST', '/api/cases', buildCase(ngo), keyed('case-form-1'));
     expect(replay.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
@@ -77,8 +85,8 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
         keyed('consent-key-1'),
       );
     expect((await consent(caseId, true)).statusCode).toBe(201);
-    reused(await consent(caseId, false));
-    reused(await consent(secondCase, true));
+    reused(await consent(caseId, false), caseId);
+    reused(await consent(secondCase, true), caseId);
     expect(await count('consents')).toBe(1);
     expect((await consent(caseId, true)).statusCode).toBe(201);
 
@@ -91,7 +99,10 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
         keyed('screening-key-1'),
       );
     expect((await screen(['deceptive_recruitment.wages'])).statusCode).toBe(201);
-    reused(await screen(['deceptive_recruitment.wages', 'coercion_at_destination.debt_bondage']));
+    reused(
+      await screen(['deceptive_recruitment.wages', 'coercion_at_destination.debt_bondage']),
+      caseId,
+    );
     expect(await count('screenings')).toBe(1);
 
     const refer = (note: string) =>
@@ -104,12 +115,33 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
       );
     const sent = await refer('Arrives tonight');
     expect(sent.statusCode, sent.body).toBe(201);
-    reused(await refer('Arrives tomorrow'));
+    reused(await refer('Arrives tomorrow'), caseId);
     expect(await count('referrals')).toBe(1);
     expect((await refer('Arrives tonight')).json<{ id: string }>().id).toBe(
       sent.json<{ id: string }>().id,
     );
     expect(await t.auditActions('referral.create')).toHaveLength(1);
+  });
+
+  it('one key sent for two cases at the same moment makes one entry; the other is refused', async () => {
+    const secondCase = (await t.call(worker, 'POST', '/api/cases', buildCase(ngo))).json<{
+      id: string;
+    }>().id;
+    const consent = (onCase: string) =>
+      t.call(
+        worker,
+        'POST',
+        `/api/cases/${onCase}/consents`,
+        { purpose: 'research', granted: true, prompts: allConsentPrompts },
+        keyed('consent-both-1'),
+      );
+    const answers = await Promise.all([consent(caseId), consent(secondCase)]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 422]);
+    for (const answer of answers.filter((one) => one.statusCode === 422)) {
+      expect(answer.json<{ code: string }>().code).toBe('request.idempotency_key_reused');
+    }
+    expect(await count('consents')).toBe(1);
+    expect(await t.auditActions('consent.record')).toHaveLength(1);
   });
 
   it('service providers: another provider under the same key is refused', async () => {
@@ -122,7 +154,7 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
         keyed('provider-key-1'),
       );
     expect((await add('Clinic A')).statusCode).toBe(201);
-    reused(await add('Clinic B'));
+    reused(await add('Clinic B'), null);
     expect(await count('service_providers')).toBe(2);
     expect((await add('Clinic A')).statusCode).toBe(201);
     expect(await count('service_providers')).toBe(2);

@@ -20,15 +20,18 @@ export async function insertSubmission(
     .execute();
 }
 
-/** The content hash stored for a keyed submission, if one was stored. */
-export async function submittedBody(db: Executor, submission: Submission): Promise<string | null> {
+/** What was stored for a keyed submission made before, if anything. */
+export async function submittedBefore(
+  db: Executor,
+  submission: Submission,
+): Promise<{ bodyHash: string; caseId: string | null } | undefined> {
   const row = await db
     .selectFrom('submissions')
-    .select('body_hash')
+    .select(['body_hash', 'case_id'])
     .where('scope', '=', submission.scope)
     .where('key_hash', '=', submission.key)
     .executeTakeFirst();
-  return row?.body_hash ?? null;
+  return row === undefined ? undefined : { bodyHash: row.body_hash, caseId: row.case_id };
 }
 
 /** Removes what the submissions about a case carried (the person is being forgotten). */

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/api-client.js';
 import type { CaseDetail, Crisis } from '../../../api/case-endpoints.js';
 import type { OrganisationChoice } from '../../../components/organisation-select.js';
@@ -93,9 +94,21 @@ function StepAlert({ error, stepError }: { error: unknown; stepError: ApiError |
   const detailed = error instanceof ApiError && error.details.length > 0;
   if (detailed && !fieldProblems) return null;
   const reference = errorReference(error);
+  // The form was saved before (a lost answer), then changed: the case it made is offered.
+  const savedCase =
+    error instanceof ApiError && error.code === 'request.idempotency_key_reused'
+      ? error.caseId
+      : null;
   return (
     <div ref={ref} className="alert alert-error" role="alert" data-testid="form-error">
       <p>{fieldProblems ? t('forms.fixFields') : errorText(error)}</p>
+      {savedCase !== null && (
+        <p>
+          <Link to={`/cases/${savedCase}`} data-testid="open-saved-case">
+            {t('cases.form.openSavedCase')}
+          </Link>
+        </p>
+      )}
       {reference !== null && (
         <p className="alert-reference">{t('forms.reference', { reference })}</p>
       )}
