@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -105,6 +105,39 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       await browser.close();
     },
   };
+}
+
+/** A Vigil server and a Chromium shared by the tests of one file. */
+export interface ChromiumSuite {
+  /** The server's address; set once it has started. */
+  baseUrl: string;
+  browser: Browser;
+}
+
+/**
+ * Starts a Vigil server (`startVigil`, on a random port from `firstPort` on) and Chromium
+ * before the file's tests, and stops both after them. Read the fields inside hooks and tests:
+ * `beforeAll` hooks the file registers after this one run after the start (vitest runs them
+ * in order).
+ */
+export function chromiumSuite(options: { firstPort: number; demo?: boolean }): ChromiumSuite {
+  const suite = { baseUrl: '' } as ChromiumSuite;
+  let vigil: RunningVigil | undefined;
+  let launched: { browser: Browser; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    vigil = await startVigil(options.firstPort + Math.floor(Math.random() * 2000), {
+      demo: options.demo ?? false,
+    });
+    suite.baseUrl = vigil.baseUrl;
+    launched = await launchChromium();
+    suite.browser = launched.browser;
+  }, 240_000);
+  afterAll(async () => {
+    // Either may be missing when the server failed to start.
+    await launched?.close();
+    await vigil?.stop();
+  });
+  return suite;
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,16 +1,14 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
+  chromiumSuite,
   expectAccessible,
-  launchChromium,
-  type RunningVigil,
   screenshot,
   settle,
   signInAs,
-  startVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -20,24 +18,15 @@ const desktop = { width: 1280, height: 900 };
 // case that cannot be opened, and a case file imported through the web page, on the demo
 // workspace. The real server and Debian's Chromium.
 describe('case list, emergency access and imports in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 22_000 });
   let page: Page;
   let baseUrl = '';
 
   beforeAll(async () => {
-    vigil = await startVigil(22_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
-    const context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    baseUrl = suite.baseUrl;
+    const context = await suite.browser.newContext({ viewport: desktop, locale: 'en-GB' });
     page = await context.newPage();
   }, 240_000);
-
-  afterAll(async () => {
-    // Either may be missing when the server failed to start.
-    await chromium?.close();
-    await vigil?.stop();
-  });
 
   it('pages through the demo cases, a double click moving two pages', async () => {
     await signInAs(page, baseUrl, adminEmail, adminPassword, 'en');

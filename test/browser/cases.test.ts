@@ -1,14 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
+  chromiumSuite,
   expectAccessible,
-  launchChromium,
-  type RunningVigil,
   screenshot,
   settle,
-  startVigil,
 } from './browser-harness.js';
 import { arabic, english, englishWords, providerName, rawKey } from './case-journey-text.js';
 
@@ -18,29 +16,20 @@ const desktop = { width: 1280, height: 900 };
 // same screens in Arabic. The real server (started as `npm start` does) and Debian's Chromium.
 // The list's paging, emergency access and imports: case-list.test.ts.
 describe('case records in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 20_000 });
   let page: Page;
   let baseUrl = '';
   let caseUrl = '';
   let caseNumber = '';
 
   beforeAll(async () => {
-    vigil = await startVigil(20_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
-    const context = await chromium.browser.newContext({
+    baseUrl = suite.baseUrl;
+    const context = await suite.browser.newContext({
       viewport: desktop,
       locale: 'en-GB',
     });
     page = await context.newPage();
   }, 240_000);
-
-  afterAll(async () => {
-    // Either may be missing when the server failed to start.
-    await chromium?.close();
-    await vigil?.stop();
-  });
 
   async function expectFitsWidth(width: number): Promise<void> {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);

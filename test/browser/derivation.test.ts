@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
   apiSession,
-  launchChromium,
+  chromiumSuite,
   screenshot,
   seriousAxeViolations,
   signInAs,
-  startVigil,
-  type RunningVigil,
 } from './browser-harness.js';
 import type { CountingPolicyId } from '../../src/shared/counting-policy-ids.js';
 
@@ -79,8 +77,7 @@ const totalCells = ['female', 'male', 'total'].flatMap((sex) =>
 // reason, and derives again under another policy. The real server (`npm start` with the demo
 // content) and Debian's Chromium.
 describe('the derivation view in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 26_000, demo: true });
   let context: BrowserContext;
   let page: Page;
   let baseUrl = '';
@@ -89,9 +86,7 @@ describe('the derivation view in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    vigil = await startVigil(26_000 + Math.floor(Math.random() * 2000), { demo: true });
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
+    baseUrl = suite.baseUrl;
     const admin = await apiSession(baseUrl, adminEmail, adminPassword);
     const organisations = await admin<{ items: { id: string; slug: string }[] }>(
       'GET',
@@ -112,7 +107,7 @@ describe('the derivation view in Chromium', () => {
         role,
       });
     }
-    context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    context = await suite.browser.newContext({ viewport: desktop, locale: 'en-GB' });
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -123,12 +118,6 @@ describe('the derivation view in Chromium', () => {
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
   }, 240_000);
-
-  afterAll(async () => {
-    // Either may be missing when the server failed to start.
-    await chromium?.close();
-    await vigil?.stop();
-  });
 
   const signIn = (email: string, language: string) =>
     signInAs(page, baseUrl, email, password, language);

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
   apiSession,
-  launchChromium,
+  chromiumSuite,
   screenshot,
   seriousAxeViolations,
-  startVigil,
-  type RunningVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -47,15 +45,12 @@ const managerPassword = 'Quarterly-Figures-Checked-4417';
 // run with counts, refused rows and inconsistencies), confirms, and finds the returns created.
 // The real server (started as `npm start` does) and Debian's Chromium.
 describe('dataUNODC import page in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 24_000 });
   let page: Page;
   let baseUrl = '';
 
   beforeAll(async () => {
-    vigil = await startVigil(24_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
+    baseUrl = suite.baseUrl;
     const admin = await apiSession(baseUrl, adminEmail, adminPassword);
     const post = <T>(url: string, body: unknown) => admin<T>('POST', url, body);
     const { id } = await post<{ id: string }>('/api/organisations', {
@@ -72,15 +67,9 @@ describe('dataUNODC import page in Chromium', () => {
       organisationId: id,
       role: 'data_manager',
     });
-    const context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    const context = await suite.browser.newContext({ viewport: desktop, locale: 'en-GB' });
     page = await context.newPage();
   }, 240_000);
-
-  afterAll(async () => {
-    // Either may be missing when the server failed to start.
-    await chromium?.close();
-    await vigil?.stop();
-  });
 
   async function signIn(email: string, password: string): Promise<void> {
     await page.goto(`${baseUrl}/`);

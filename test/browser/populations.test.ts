@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
   apiSession,
-  launchChromium,
+  chromiumSuite,
   screenshot,
   seriousAxeViolations,
   signInAs,
-  startVigil,
-  type RunningVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -54,15 +52,12 @@ const goodFile = [
 // (publication.manage in an organisation, not a system administrator) sees the table but no
 // import. No console error, no serious accessibility violation.
 describe('population figures in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 26_000 });
   let baseUrl = '';
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    vigil = await startVigil(26_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
+    baseUrl = suite.baseUrl;
     const admin = await apiSession(baseUrl, adminEmail, adminPassword);
     const { items } = await admin<{ items: { id: string; slug: string }[] }>(
       'GET',
@@ -80,14 +75,8 @@ describe('population figures in Chromium', () => {
     });
   }, 240_000);
 
-  afterAll(async () => {
-    await chromium?.close();
-    await vigil?.stop();
-  });
-
   async function newPage(): Promise<Page> {
-    if (chromium === undefined) throw new Error('Chromium did not start');
-    const context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    const context = await suite.browser.newContext({ viewport: desktop, locale: 'en-GB' });
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() !== 'error') return;

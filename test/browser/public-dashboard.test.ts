@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   changeSelectsAtOnce,
-  launchChromium,
+  chromiumSuite,
   screenshot,
   seriousAxeViolations,
-  startVigil,
-  type RunningVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -74,29 +72,21 @@ function parseCsv(text: string): string[][] {
 // The public (no sign-in) dashboard on the demo's published figures: the real server started as
 // `npm start` starts it, Debian's Chromium, a browser that never signs in.
 describe('public dashboard in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 22_000 });
   let context: BrowserContext;
   let page: Page;
   let baseUrl = '';
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    vigil = await startVigil(22_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
-    context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+    baseUrl = suite.baseUrl;
+    context = await suite.browser.newContext({ viewport: desktop, locale: 'en-GB' });
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
   }, 240_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await vigil?.stop();
-  });
 
   /** Waits for every chart's drawing (lazy chunks) and for no load in flight. */
   async function settle(): Promise<void> {

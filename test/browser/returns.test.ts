@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleMessages } from '../../src/core/glotip/validation-rule-messages.js';
 import {
   adminEmail,
   adminPassword,
   apiSession,
+  chromiumSuite,
   expectAccessible,
-  launchChromium,
-  type RunningVigil,
   screenshot,
   settle,
   signInAs,
-  startVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -52,15 +50,12 @@ const cell = (sex: string) => `cell-detected_victims-total-total-${sex}-total`;
 // accepts; the top-level reviewer approves; the data manager finds it locked. In French, then in
 // Arabic (right to left). The real server (started as `npm start` does) and Debian's Chromium.
 describe('GLOTIP returns in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 22_000 });
   let baseUrl = '';
   const organisations = { top: '', national: '', ngo: '' };
 
   beforeAll(async () => {
-    vigil = await startVigil(22_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
+    baseUrl = suite.baseUrl;
     const admin = await apiSession(baseUrl, adminEmail, adminPassword);
     const organisation = async (body: Record<string, unknown>) =>
       (await admin<{ id: string }>('POST', '/api/organisations', body)).id;
@@ -101,12 +96,6 @@ describe('GLOTIP returns in Chromium', () => {
       }
     }
   }, 240_000);
-
-  afterAll(async () => {
-    // Either may be missing when the server failed to start.
-    await chromium?.close();
-    await vigil?.stop();
-  });
 
   const signIn = (page: Page, email: string, language: string) =>
     signInAs(page, baseUrl, email, password, language);
@@ -155,8 +144,7 @@ describe('GLOTIP returns in Chromium', () => {
     const words = messagesOf(language).returns;
 
     beforeAll(async () => {
-      if (chromium === undefined) throw new Error('Chromium did not start');
-      const context = await chromium.browser.newContext({ viewport: desktop, locale: 'en-GB' });
+      const context = await suite.browser.newContext({ viewport: desktop, locale: 'en-GB' });
       page = await context.newPage();
     });
 

@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminEmail,
   adminPassword,
   apiSession,
   changeSelectsAtOnce,
-  launchChromium,
+  chromiumSuite,
   screenshot,
   seriousAxeViolations,
   signInAs,
-  startVigil,
-  type RunningVigil,
 } from './browser-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -50,14 +48,11 @@ const sum = (values: readonly number[]) => values.reduce((total, value) => total
 // a table that adds up and matches the API; a caseworker (no stats.read) is kept out; the same
 // page in Arabic, right to left, without a console error.
 describe('internal statistics in Chromium', () => {
-  let vigil: RunningVigil | undefined;
-  let chromium: { browser: Browser; close: () => Promise<void> } | undefined;
+  const suite = chromiumSuite({ firstPort: 24_000 });
   let baseUrl = '';
 
   beforeAll(async () => {
-    vigil = await startVigil(24_000 + Math.floor(Math.random() * 2000));
-    baseUrl = vigil.baseUrl;
-    chromium = await launchChromium();
+    baseUrl = suite.baseUrl;
     const admin = await apiSession(baseUrl, adminEmail, adminPassword);
     const { items } = await admin<{ items: { id: string; slug: string }[] }>(
       'GET',
@@ -81,15 +76,8 @@ describe('internal statistics in Chromium', () => {
     }
   }, 240_000);
 
-  afterAll(async () => {
-    // Either may be missing when the server failed to start.
-    await chromium?.close();
-    await vigil?.stop();
-  });
-
   async function newPage(): Promise<Page> {
-    if (chromium === undefined) throw new Error('Chromium did not start');
-    const context = await chromium.browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: desktop,
       locale: 'en-GB',
       acceptDownloads: true,

@@ -1,34 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateTotp } from '../../src/server/platform/crypto/index.js';
 import {
   adminEmail,
   adminPassword,
+  chromiumSuite,
   expectAccessible,
-  launchChromium,
-  type RunningVigil,
   screenshot,
   settle,
-  startVigil,
 } from './browser-harness.js';
 
 // End-to-end: the real server (started as `npm start` does) and Debian's Chromium.
 describe('web application in Chromium', () => {
-  let vigil: RunningVigil;
-  let chromium: { browser: Browser; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    vigil = await startVigil(18_000 + Math.floor(Math.random() * 2000));
-    chromium = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await chromium.close();
-    await vigil.stop();
-  });
+  const suite = chromiumSuite({ firstPort: 18_000 });
 
   async function newPage(width = 1280): Promise<Page> {
-    const context = await chromium.browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width, height: 800 },
       locale: 'en-GB',
     });
@@ -36,7 +23,7 @@ describe('web application in Chromium', () => {
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${vigil.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
@@ -162,7 +149,7 @@ describe('web application in Chromium', () => {
 
   it('fits a 360 px phone screen without horizontal scrolling', async () => {
     const page = await newPage(360);
-    await page.goto(`${vigil.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     await page.getByTestId('login-email').waitFor();
     const overflow = await page.evaluate('document.documentElement.scrollWidth');
     expect(overflow).toBeLessThanOrEqual(360);
