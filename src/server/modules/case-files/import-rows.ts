@@ -44,19 +44,31 @@ export function numberClash(row: number, number: string): ParsedRow {
 
 const maxStoredRejections = 1000;
 
-/** The report kept of the refused rows: their first 1,000 problems, long values cut. */
-export function rejectionsOf(rows: readonly ParsedRow[]): ImportRejection[] {
+/**
+ * The report of the refused rows: their first 1,000 problems, long values cut. `keepsValue`
+ * says which columns' cells the report may hold as written; any other cell is withheld
+ * (`value: null`), so a report kept after the import holds nothing that identifies anyone.
+ */
+export function rejectionsOf(
+  rows: readonly ParsedRow[],
+  keepsValue: (column: string | null) => boolean,
+): ImportRejection[] {
   const out: ImportRejection[] = [];
   for (const row of rows) {
     if (row.ok) continue;
     for (const error of row.errors) {
       if (out.length >= maxStoredRejections) return out;
+      const kept = keepsValue(error.column);
       out.push({
         row: row.row,
         column: error.column,
         // Long values are cut: the report shows where the problem is, not a copy of the file.
-        value: error.value.length > 200 ? `${error.value.slice(0, 200)}…` : error.value,
-        withheld: false,
+        value: !kept
+          ? null
+          : error.value.length > 200
+            ? `${error.value.slice(0, 200)}…`
+            : error.value,
+        withheld: !kept,
         reason: error.reason,
         message: error.message,
       });

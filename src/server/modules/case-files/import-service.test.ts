@@ -8,6 +8,7 @@ import {
 import { createServices, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { caseFixture as fixture, importServiceWith } from '../../../test-support/import-harness.js';
+import { fieldContext } from '../vault/index.js';
 import type { ImportService } from './import-service.js';
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
@@ -48,6 +49,39 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     dryRun: boolean,
     format?: 'ctdc' | 'htcds',
   ) => service.run(system, { organisationId: orgId, format, content: fixture(name), dryRun });
+
+  it('the stored report keeps no identifying cell; the run itself reports every cell as written', async () => {
+    const csv = [
+      'prs_FirstName,prs_MobilePhone,prs_Gender,vic_TraffickingStatus',
+      'Amina,0812 345,Feminine,PossibleVictimOfTrafficking',
+      'Jean,+243812345678,Martian,PossibleVictimOfTrafficking',
+    ].join('\n');
+    const request = { organisationId: orgId, format: 'htcds' as const, dryRun: true };
+    const ran = await services.imports.run(system, { ...request, content: Buffer.from(csv) });
+    // The caller holding the file (the command line) sees what it holds.
+    expect(ran.rejections).toEqual([
+      expect.objectContaining({ row: 2, column: 'prs_MobilePhone', value: '0812 345' }),
+      expect.objectContaining({ row: 3, column: 'prs_Gender', value: 'Martian' }),
+    ]);
+    // What is stored, opened with the job's key, has the phone number withheld.
+    const job = await database.db
+      .selectFrom('import_jobs')
+      .select(['report_sealed', 'data_key_id'])
+      .where('id', '=', ran.id)
+      .executeTakeFirstOrThrow();
+    const cipher = await services.vault.cipherFor(database.db, job.data_key_id ?? '');
+    const stored = cipher.open(
+      job.report_sealed ?? '',
+      fieldContext('import_job', ran.id, 'report'),
+    );
+    expect(stored).not.toContain('0812');
+    expect(JSON.parse(stored)).toEqual([
+      expect.objectContaining({ column: 'prs_MobilePhone', value: null, withheld: true }),
+      expect.objectContaining({ column: 'prs_Gender', value: 'Martian', withheld: false }),
+    ]);
+    const read = await services.imports.get(system, ran.id);
+    expect(read.rejections[0]).toMatchObject({ value: null, withheld: true });
+  });
 
   it.each([
     ['ctdc-global.csv', 'ctdc', 'ctdc-global'],

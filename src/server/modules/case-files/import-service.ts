@@ -11,7 +11,6 @@ import {
 } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
-  caseViewOf,
   prepareBatch,
   type BatchRow,
   type CaseService,
@@ -93,12 +92,12 @@ export function createImportService(deps: {
   const progress = new Map<string, number>();
 
   /**
-   * The job as `ctx` may see it. Its report keeps rejected cells as written; a reader who may
-   * not see the organisation's identities gets identifying cells withheld (value null).
+   * The job with its stored report. Reports written since identifying cells stopped being kept
+   * hold none; an older report may, so its cells that may identify someone are withheld on
+   * reading too, whoever reads it (the file's owner has the file).
    */
   const view = async (
     db: Executor,
-    ctx: RequestContext,
     job: ImportJobRecord,
     alreadyImported = false,
   ): Promise<ImportJobView> => {
@@ -108,11 +107,9 @@ export function createImportService(deps: {
       const stored = JSON.parse(
         cipher.open(job.reportSealed, fieldContext('import_job', job.id, 'report')),
       ) as ImportRejection[];
-      const path = await deps.organisationPath(db, job.organisationId);
-      const identities = caseViewOf(ctx.actor, path, false) === 'full';
       rejections = stored.map((rejection) =>
-        identities || isShownWithoutIdentity(job.format, rejection.column)
-          ? { ...rejection, withheld: false }
+        isShownWithoutIdentity(job.format, rejection.column)
+          ? rejection
           : { ...rejection, value: null, withheld: true },
       );
     }
@@ -170,12 +167,17 @@ export function createImportService(deps: {
       return { job, alreadyImported: false };
     });
 
+  /**
+   * Runs the job. Returns this run's report with every refused cell as written, for a caller
+   * in this process holding the file (the command line); what is stored keeps none that may
+   * identify someone. Null when the job failed.
+   */
   const execute = async (
     ctx: RequestContext,
     job: ImportJobRecord,
     request: ImportRequest,
     onProgress?: ImportProgress,
-  ) => {
+  ): Promise<ImportRejection[] | null> => {
     // A file big enough to hold `workerMinRows` rows starts its workers before it is read, so
     // they load while this thread parses the file; if fewer rows come out, they go unused.
     const mayUseWorkers = !job.dryRun && tuning.workers > 0;
@@ -293,11 +295,16 @@ export function createImportService(deps: {
           cipher === null
             ? null
             : cipher.seal(
-                JSON.stringify(rejectionsOf(rejectedRows)),
+                JSON.stringify(
+                  rejectionsOf(rejectedRows, (column) =>
+                    isShownWithoutIdentity(file.format, column),
+                  ),
+                ),
                 fieldContext('import_job', job.id, 'report'),
               ),
         finished_at: now().toISOString(),
       });
+      return rejectionsOf(rejectedRows, () => true);
     } catch (error) {
       await updateJob(database.db, job.id, {
         status: 'failed',
@@ -305,6 +312,7 @@ export function createImportService(deps: {
         finished_at: now().toISOString(),
       });
       if (!isAppError(error)) throw error;
+      return null;
     } finally {
       progress.delete(job.id);
       await workers?.close();
@@ -323,7 +331,7 @@ export function createImportService(deps: {
         .transaction()
         .execute((inner) => readReport(ctx, job, alreadyImported, inner));
     }
-    const shown = await view(trx, ctx, job, alreadyImported);
+    const shown = await view(trx, job, alreadyImported);
     if (shown.rejections.length > 0) await record(trx, ctx, 'case.import_report_read', job);
     return shown;
   };
@@ -351,9 +359,10 @@ export function createImportService(deps: {
     },
     async run(ctx, request, onProgress) {
       const { job, alreadyImported } = await open(ctx, request);
-      if (!alreadyImported) await execute(ctx, job, request, onProgress);
+      const full = alreadyImported ? null : await execute(ctx, job, request, onProgress);
       const done = await findJob(database.db, job.id);
-      return readReport(ctx, done ?? job, alreadyImported);
+      const shown = await readReport(ctx, done ?? job, alreadyImported);
+      return full === null ? shown : { ...shown, rejections: full };
     },
     get: (ctx, id) =>
       database.db.transaction().execute(async (trx) => {
@@ -370,7 +379,7 @@ export function createImportService(deps: {
               .filter((g) => g.verbs.includes('case.import'))
               .map((g) => g.organisationId);
       const jobs = await listJobs(database.db, scope);
-      return Promise.all(jobs.map((job) => view(database.db, ctx, { ...job, reportSealed: null })));
+      return Promise.all(jobs.map((job) => view(database.db, { ...job, reportSealed: null })));
     },
   };
 }

@@ -200,6 +200,12 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
           'case.forgotten',
         );
       }
+      // Nor a reason for emergency access, sealed under a key that no longer exists.
+      expectError(
+        await t.call(responder, 'POST', `/api/cases/${created.id}/break-glass`, reason),
+        410,
+        'case.forgotten',
+      );
     });
   });
 });

@@ -17,7 +17,6 @@ export {
   type PreparationContext,
   type PreparedCase,
 } from './case-preparation.js';
-export { caseViewOf } from './case-policy.js';
 export { registerCaseRoutes } from './case-routes.js';
 export { registerCrisisRoutes } from './crisis-routes.js';
 export { createScreeningService, type ScreeningService } from './screening-service.js';

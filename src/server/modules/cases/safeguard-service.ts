@@ -10,7 +10,13 @@ import { fieldContext } from '../vault/index.js';
 import type { CaseService } from './case-service.js';
 import { insertBreakGlass, caseOverseers } from './break-glass-repo.js';
 import { caseViewOf } from './case-policy.js';
-import { clearSealedValues, findCase, revokeReferralsOf, updateCaseRow } from './case-repo.js';
+import {
+  clearSealedValues,
+  findCase,
+  lockCase,
+  revokeReferralsOf,
+  updateCaseRow,
+} from './case-repo.js';
 
 /** How long an emergency grant lasts. */
 const breakGlassMinutes = 240;
@@ -48,12 +54,15 @@ export function createSafeguardService(deps: {
         const actor = ctx.actor;
         if (actor.kind !== 'user')
           throw new AppError('access.denied', { verb: 'case.break_glass' });
-        const found = await findCase(trx, caseId);
         const holds =
           actor.isSystemAdmin || actor.grants.some((g) => g.verbs.includes('case.break_glass'));
         // Without the verb the case's existence is not confirmed either.
         if (!holds) throw new AppError('access.denied', { verb: 'case.break_glass' });
+        // Locked, as forgetting locks it: a reason is never sealed beside a forget under way.
+        await lockCase(trx, database.dialect, caseId);
+        const found = await findCase(trx, caseId);
         if (found === undefined) throw new AppError('case.not_found', { id: caseId });
+        if (found.stored.forgottenAt !== null) throw new AppError('case.forgotten', { id: caseId });
         if (caseViewOf(actor, found.organisationPath, false) !== null) {
           throw new AppError('case.break_glass_unneeded', { id: caseId });
         }
