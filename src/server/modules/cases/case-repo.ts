@@ -208,14 +208,19 @@ export async function caseIdBySourceKey(
   return row?.id;
 }
 
-/** Revokes a forgotten case's open referrals and drops every packet it sent. */
-export async function revokeReferralsOf(trx: Executor, caseId: string, at: string): Promise<void> {
-  await revokeOpenReferrals(trx, caseId, at);
+/** Revokes a forgotten case's open referrals (their ids) and drops every packet it sent. */
+export async function revokeReferralsOf(
+  trx: Executor,
+  caseId: string,
+  at: string,
+): Promise<string[]> {
+  const revoked = await revokeOpenReferrals(trx, caseId, at);
   await trx
     .updateTable('referrals')
     .set({ packet_sealed: null })
     .where('case_id', '=', caseId)
     .execute();
+  return revoked;
 }
 
 /**

@@ -169,6 +169,12 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
       expect(await t.auditActions('case.forget')).toContainEqual(
         expect.objectContaining({ actorId: worker.userId, targetId: created.id }),
       );
+      expect(await t.auditActions('referral.revoke')).toContainEqual(
+        expect.objectContaining({
+          actorId: worker.userId,
+          targetId: referred.json<{ id: string }>().id,
+        }),
+      );
       expectError(
         await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber }),
         410,

@@ -121,7 +121,17 @@ export function createSafeguardService(deps: {
           updated_at: at,
         });
         await clearSealedValues(trx, caseId);
-        await revokeReferralsOf(trx, caseId, at);
+        // Each revoked referral is audited, as when consent to referral ends.
+        for (const referralId of await revokeReferralsOf(trx, caseId, at)) {
+          await audit.record(trx, {
+            actor: auditActorOf(ctx.actor),
+            action: 'referral.revoke',
+            targetType: 'referral',
+            targetId: referralId,
+            organisationId: stored.organisationId,
+            requestId: ctx.requestId,
+          });
+        }
         // Keyed hashes of what was submitted about the person (names among it) go too.
         await deleteSubmissionsOfCase(trx, caseId);
         await audit.record(trx, {
