@@ -1,3 +1,4 @@
+import { everyPromptExplained } from '../shared/case-vocabulary.js';
 import { demoCrises, generateDemoCases, seededRandom } from '../core/cases/demo-cases.js';
 import { caseRecordSchema } from '../shared/case-schemas.js';
 import type { ScreeningRequestBody } from '../shared/screening-vocabulary.js';
@@ -8,16 +9,6 @@ import { addDemoReturns } from './demo-returns.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 const casesPerCrisis = 75;
-
-const allPrompts = {
-  interview: true,
-  purposeExplained: true,
-  dataUseExplained: true,
-  researchUseExplained: true,
-  rightToAccessExplained: true,
-  retentionExplained: true,
-  withdrawalExplained: true,
-};
 
 // Worked screenings: one set of indicators that classifies as trafficking, one as exploited.
 const screeningsByProfile: ScreeningRequestBody[] = [
@@ -93,13 +84,13 @@ export async function addDemoContent(
         purpose: 'case_management',
         granted: true,
         givenBy: 'person',
-        prompts: allPrompts,
+        prompts: everyPromptExplained,
       });
       await services.consents.record(system, id, {
         purpose: 'referral',
         granted: true,
         givenBy: 'person',
-        prompts: allPrompts,
+        prompts: everyPromptExplained,
       });
       const screening = screeningsByProfile[index % 2];
       if (screening !== undefined) await services.screenings.screen(system, id, screening);

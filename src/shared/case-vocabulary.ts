@@ -288,6 +288,11 @@ export const consentPrompts = [
 ] as const;
 export type ConsentPrompt = (typeof consentPrompts)[number];
 
+/** Every prompt answered yes: what informed consent for any purpose records. */
+export const everyPromptExplained = Object.fromEntries(
+  consentPrompts.map((prompt) => [prompt, true]),
+) as Readonly<Record<ConsentPrompt, boolean>>;
+
 /**
  * What consent is given for. Each is enforced where it matters: referrals need `referral`,
  * record-level exports and sharing need `sharing`; anonymous aggregate counts need none.

@@ -26,14 +26,3 @@ export function buildCase(organisationId: string, overrides: Record<string, unkn
     ...overrides,
   };
 }
-
-/** Every consent prompt explained: what informed consent for any purpose needs. */
-export const allConsentPrompts = {
-  interview: true,
-  purposeExplained: true,
-  dataUseExplained: true,
-  researchUseExplained: true,
-  rightToAccessExplained: true,
-  retentionExplained: true,
-  withdrawalExplained: true,
-};

@@ -12,7 +12,7 @@ import {
 } from '../../../test-support/test-db.js';
 import { createServices, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
-import { allConsentPrompts } from '../../../test-support/case-fixtures.js';
+import { everyPromptExplained } from '../../../shared/case-vocabulary.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
 
 const fixture = (name: string) =>
@@ -154,7 +154,7 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
       purpose: 'sharing',
       granted: true,
       givenBy: 'person',
-      prompts: allConsentPrompts,
+      prompts: everyPromptExplained,
     });
     expect(await services.exports.exportCases(system, orgId('first'), 'ctdc')).toMatchObject({
       exported: 1,

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, expectExactKeys } from '../../../test-support/api-expect.js';
 import { createTestApp, type TestApp, type TestSession } from '../../../test-support/test-app.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
-import { allConsentPrompts, buildCase } from '../../../test-support/case-fixtures.js';
+import { buildCase } from '../../../test-support/case-fixtures.js';
+import { everyPromptExplained } from '../../../shared/case-vocabulary.js';
 
 describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
   let t: TestApp;
@@ -31,7 +32,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
     await t.close();
   });
 
-  const consent = (granted: boolean, prompts = allConsentPrompts) =>
+  const consent = (granted: boolean, prompts = everyPromptExplained) =>
     t.call(worker, 'POST', `/api/cases/${caseId}/consents`, {
       purpose: 'referral',
       granted,
@@ -80,7 +81,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
           session,
           'POST',
           `/api/cases/${caseId}/consents`,
-          { purpose: 'research', granted: true, prompts: allConsentPrompts },
+          { purpose: 'research', granted: true, prompts: everyPromptExplained },
           { 'idempotency-key': key },
         );
       const first = await record(worker, 'consent-0a1b2c3d');
@@ -124,7 +125,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
 
     it('records informed consent only, lists it in force, revokes it, and audits both', async () => {
       expectError(
-        await consent(true, { ...allConsentPrompts, withdrawalExplained: false }),
+        await consent(true, { ...everyPromptExplained, withdrawalExplained: false }),
         400,
         'consent.incomplete',
         [['body', 'prompts', 'withdrawalExplained']],
@@ -134,7 +135,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
         await t.call(analyst, 'POST', `/api/cases/${caseId}/consents`, {
           purpose: 'referral',
           granted: true,
-          prompts: allConsentPrompts,
+          prompts: everyPromptExplained,
         }),
         403,
         'access.denied',
@@ -266,7 +267,7 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       const other = await t.call(worker, 'POST', `/api/cases/${caseId}/consents`, {
         purpose: 'research',
         granted: false,
-        prompts: allConsentPrompts,
+        prompts: everyPromptExplained,
       });
       expect(other.statusCode, other.body).toBe(201);
       const status = async () =>

@@ -20,7 +20,7 @@ export interface Submission {
  * who sent it, so two users' keys never meet (one person's key can neither match nor probe
  * another's submissions) and stored keys reveal nothing. Null when the request sent none.
  */
-export function submissionKeyHash(
+function submissionKeyHash(
   keyedHash: (input: string) => string,
   actor: Actor,
   key: string | undefined,

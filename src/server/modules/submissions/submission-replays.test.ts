@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test-support/api-expect.js';
-import { allConsentPrompts, buildCase } from '../../../test-support/case-fixtures.js';
+import { buildCase } from '../../../test-support/case-fixtures.js';
+import { everyPromptExplained } from '../../../shared/case-vocabulary.js';
 import { createTestApp, type TestApp, type TestSession } from '../../../test-support/test-app.js';
 import { databaseKinds } from '../../../test-support/test-db.js';
 
@@ -81,7 +82,7 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
         worker,
         'POST',
         `/api/cases/${onCase}/consents`,
-        { purpose: 'referral', granted, prompts: allConsentPrompts },
+        { purpose: 'referral', granted, prompts: everyPromptExplained },
         keyed('consent-key-1'),
       );
     expect((await consent(caseId, true)).statusCode).toBe(201);
@@ -132,7 +133,7 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
         worker,
         'POST',
         `/api/cases/${onCase}/consents`,
-        { purpose: 'research', granted: true, prompts: allConsentPrompts },
+        { purpose: 'research', granted: true, prompts: everyPromptExplained },
         keyed('consent-both-1'),
       );
     const answers = await Promise.all([consent(caseId), consent(secondCase)]);
@@ -165,7 +166,7 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
       worker,
       'POST',
       `/api/cases/${caseId}/consents`,
-      { purpose: 'research', granted: true, prompts: allConsentPrompts },
+      { purpose: 'research', granted: true, prompts: everyPromptExplained },
       keyed('other-case-consent-1'),
     );
     expect(kept.statusCode, kept.body).toBe(201);
@@ -181,7 +182,7 @@ describe.each(databaseKinds)('Idempotency-Key reuse on %s', (kind) => {
       worker,
       'POST',
       `/api/cases/${id}/consents`,
-      { purpose: 'research', granted: true, prompts: allConsentPrompts },
+      { purpose: 'research', granted: true, prompts: everyPromptExplained },
       keyed('forget-consent-1'),
     );
     const ofCase = async () =>
