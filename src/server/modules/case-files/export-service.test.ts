@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ctdcGlobalColumns,
@@ -14,6 +15,27 @@ import { createServices, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { everyPromptExplained } from '../../../shared/case-vocabulary.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
+import { lockCase } from '../cases/case-repo.js';
+import type { CaseExport } from './export-service.js';
+
+/**
+ * Until another transaction waits for a row lock (PostgreSQL), or a moment for a queued
+ * transaction to reach the writer's queue (SQLite, where nothing runs beside the writer).
+ */
+async function untilALockIsAwaited(database: Database, kind: 'sqlite' | 'postgres') {
+  if (kind === 'sqlite') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return;
+  }
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ waiting: number }>`
+      select count(*)::int as waiting from pg_locks where not granted`.execute(database.db);
+    if ((rows[0]?.waiting ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no transaction came to wait for the lock');
+}
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../test/fixtures/cases/${name}`, import.meta.url));
@@ -166,6 +188,43 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
     expect(overrides).toHaveLength(total - 1);
     const exports = await services.audit.query(database.db, { action: 'case.export', limit: 10 });
     expect(exports).toHaveLength(3);
+  });
+
+  it('leaves out a case forgotten while the export waited for it, sealing nothing under its shredded key', async () => {
+    await services.imports.run(system, {
+      organisationId: orgId('first'),
+      format: 'ctdc',
+      content: fixture('ctdc-synthetic-v2024.csv'),
+      dryRun: false,
+    });
+    const total = (await database.db.selectFrom('cases').select('id').execute()).length;
+    const [target] = await database.db
+      .selectFrom('cases')
+      .select(['id', 'data_key_id'])
+      .limit(1)
+      .execute();
+    if (target === undefined) throw new Error('no case imported');
+    let exporting: Promise<CaseExport> | undefined;
+    await database.db.transaction().execute(async (trx) => {
+      // What forgetting the person does, held open: the case locked, marked, its key shredded.
+      await lockCase(trx, database.dialect, target.id);
+      await trx
+        .updateTable('cases')
+        .set({ forgotten_at: new Date().toISOString(), identity_sealed: null })
+        .where('id', '=', target.id)
+        .execute();
+      await services.vault.shred(trx, target.data_key_id);
+      exporting = services.exports.exportCases(system, orgId('first'), 'ctdc', reason);
+      await untilALockIsAwaited(database, kind);
+    });
+    if (exporting === undefined) throw new Error('the export did not start');
+    const exported = await exporting;
+    // PostgreSQL read the case before the forget committed and waited on its lock; SQLite's
+    // single writer ran the whole export after it. Either way the case is not in the file.
+    expect(exported.exported).toBe(total - 1);
+    const overrides = await database.db.selectFrom('consent_overrides').select('case_id').execute();
+    expect(overrides).toHaveLength(total - 1);
+    expect(overrides.map((o) => o.case_id)).not.toContain(target.id);
   });
 
   it('releases a k-anonymised CTDC file and reports what protecting it cost', async () => {

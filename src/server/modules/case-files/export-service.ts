@@ -13,7 +13,7 @@ import { writeCsv } from '../../platform/tabular/csv-file.js';
 import { writeXlsx } from '../../platform/tabular/xlsx-file.js';
 import { auditActorOf, authorize, can, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { CaseService, ConsentService } from '../cases/index.js';
+import type { CaseService, ConsentService, LoadedCase } from '../cases/index.js';
 
 /** A written export and what went into it. */
 export interface CaseExport {
@@ -75,17 +75,20 @@ export function createExportService(deps: {
         const rows: Record<string, string>[] = [];
         let withheld = 0;
         for (const { stored, record } of await cases.recordsOf(trx, organisationId, identifying)) {
-          const loaded = {
-            stored,
-            organisationPath: path,
-            view: 'full' as const,
-            breakGlass: false,
-          };
           if (!(await consents.inForce(trx, stored.id, 'sharing'))) {
-            if (overrideReason === undefined) {
+            // Locked and read again, as forgetting locks it: a case forgotten since it was read
+            // is left out, and no override reason is sealed under a key being shredded.
+            const live = overrideReason === undefined ? null : await cases.lockLive(trx, stored.id);
+            if (live === null || overrideReason === undefined) {
               withheld += 1;
               continue;
             }
+            const loaded: LoadedCase = {
+              stored: live,
+              organisationPath: path,
+              view: 'full',
+              breakGlass: false,
+            };
             await consents.require(trx, ctx, loaded, 'sharing', 'case.export', overrideReason);
           }
           rows.push(

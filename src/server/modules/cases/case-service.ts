@@ -94,6 +94,13 @@ export interface CaseService extends BulkCaseWriter {
     id: string,
     part: CasePart,
   ) => Promise<LoadedCase>;
+  /**
+   * Locks a case against other writers until the caller's transaction ends and returns it as
+   * now stored, or `null` when it is gone or the person was forgotten. The caller authorized
+   * an earlier read of it; this is for sealing something under its key (an override reason)
+   * with no forget under way beside it.
+   */
+  lockLive: (db: Executor, id: string) => Promise<StoredCase | null>;
   /** The cipher of a case's data key; `crypto.key_shredded` after the person was forgotten. */
   cipherOf: (db: Executor, stored: StoredCase) => Promise<FieldCipher>;
   /**
@@ -213,10 +220,17 @@ export function createCaseService(deps: {
       requestId: ctx.requestId,
     });
 
+  const lockLive: CaseService['lockLive'] = async (db, id) => {
+    await lockCase(db, database.dialect, id);
+    const found = await findCase(db, id);
+    return found === undefined || found.stored.forgottenAt !== null ? null : found.stored;
+  };
+
   return {
     loadFor,
     loadLockedFor,
     loadPartFor,
+    lockLive,
     cipherOf,
     ...bulk,
     recordsOf,
