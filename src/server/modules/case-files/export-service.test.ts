@@ -103,6 +103,17 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
       .sort();
   };
 
+  /** Imports the synthetic CTDC fixture into `first`, none of it consented; returns the count. */
+  const importSyntheticCases = async () => {
+    await services.imports.run(system, {
+      organisationId: orgId('first'),
+      format: 'ctdc',
+      content: fixture('ctdc-synthetic-v2024.csv'),
+      dryRun: false,
+    });
+    return (await database.db.selectFrom('cases').select('id').execute()).length;
+  };
+
   it('CTDC import → export → import preserves every analytic column', async () => {
     const first = await services.imports.run(system, {
       organisationId: orgId('first'),
@@ -160,13 +171,7 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
   });
 
   it('withholds cases without sharing consent unless overridden, and audits the export', async () => {
-    await services.imports.run(system, {
-      organisationId: orgId('first'),
-      format: 'ctdc',
-      content: fixture('ctdc-synthetic-v2024.csv'),
-      dryRun: false,
-    });
-    const total = (await database.db.selectFrom('cases').select('id').execute()).length;
+    const total = await importSyntheticCases();
     const withheld = await services.exports.exportCases(system, orgId('first'), 'ctdc');
     expect(withheld).toMatchObject({ exported: 0, withheld: total });
 
@@ -191,13 +196,7 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
   });
 
   it('leaves out a case forgotten while the export waited for it, sealing nothing under its shredded key', async () => {
-    await services.imports.run(system, {
-      organisationId: orgId('first'),
-      format: 'ctdc',
-      content: fixture('ctdc-synthetic-v2024.csv'),
-      dryRun: false,
-    });
-    const total = (await database.db.selectFrom('cases').select('id').execute()).length;
+    const total = await importSyntheticCases();
     const [target] = await database.db
       .selectFrom('cases')
       .select(['id', 'data_key_id'])
