@@ -16,7 +16,17 @@ export interface CaseBody {
     gender: string;
   };
   perpetrators: { name: string | null; affiliation: string | null }[];
-  events: { place: string | null; country: string | null }[];
+  events: {
+    place: string | null;
+    country: string | null;
+    year: number | null;
+    date: string | null;
+  }[];
+  supportPlans: {
+    type: string;
+    plannedEndDate: string | null;
+    actualEndDate: string | null;
+  }[];
 }
 
 /**

@@ -54,6 +54,36 @@ export const sealedChildFields = {
   supportPlans: ['objectives', 'actionPlan'],
 } as const satisfies Record<ChildKind, readonly string[]>;
 
+/**
+ * The case number a forgotten case takes: its own id, marked. The number the organisation gave
+ * is often written on paper files and in other systems that hold the name, so it would link the
+ * anonymous facts back to the person.
+ */
+export function forgottenCaseNumber(caseId: string): string {
+  return `F-${caseId}`;
+}
+
+/**
+ * A child's facts once the person is forgotten: days of their life (when an event happened, when
+ * support ended) are cut to the year, which is all statistics count; the rest stays.
+ */
+export function forgottenChildFacts(
+  kind: ChildKind,
+  facts: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  switch (kind) {
+    case 'events': {
+      const date = typeof facts.date === 'string' ? facts.date : null;
+      const year = facts.year ?? (date === null ? null : Number.parseInt(date.slice(0, 4), 10));
+      return { ...facts, year, date: null };
+    }
+    case 'supportPlans':
+      return { ...facts, plannedEndDate: null, actualEndDate: null };
+    case 'perpetrators':
+      return { ...facts };
+  }
+}
+
 /** What a reader may see of a case. */
 export type CaseView = 'full' | 'analytic';
 

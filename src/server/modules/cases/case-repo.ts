@@ -92,6 +92,28 @@ export async function clearSealedValues(trx: Executor, caseId: string): Promise<
     .execute();
 }
 
+/** Rewrites the facts of every child of a case with `change` (forgetting the person). */
+export async function rewriteChildFacts(
+  trx: Executor,
+  caseId: string,
+  change: (kind: ChildKind, facts: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  for (const [kind, table] of Object.entries(childKinds) as [
+    ChildKind,
+    (typeof childKinds)[ChildKind],
+  ][]) {
+    const rows = await trx
+      .selectFrom(table)
+      .select(['id', 'facts'])
+      .where('case_id', '=', caseId)
+      .execute();
+    for (const row of rows) {
+      const facts = JSON.stringify(change(kind, JSON.parse(row.facts) as Record<string, unknown>));
+      await trx.updateTable(table).set({ facts }).where('id', '=', row.id).execute();
+    }
+  }
+}
+
 /** A case with its holder's ancestry. */
 export async function findCase(
   db: Executor,

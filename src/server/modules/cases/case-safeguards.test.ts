@@ -110,7 +110,15 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
 
   describe('forget this person', () => {
     it('shreds identifying fields, keeps analytic facts, and is audited', async () => {
-      const created = await create(ngo);
+      const created = await create(ngo, {
+        events: [
+          { type: 'Recruitment', country: 'COD', date: '2023-11-02', place: 'Market in Goma' },
+          { type: 'Exploitation', country: 'COD', year: 2024, date: '2024-01-15' },
+        ],
+        supportPlans: [
+          { type: 'Health', plannedEndDate: '2024-06-30', actualEndDate: '2024-07-02' },
+        ],
+      });
       const worker = await t.userWithRole('caseworker', ngo);
       const url = `/api/cases/${created.id}/forget`;
       expectError(
@@ -155,6 +163,15 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
 
       const after = (await t.call(worker, 'GET', `/api/cases/${created.id}`)).json<CaseBody>();
       expect(after.forgotten).toBe(true);
+      // Nothing left that links the facts to a paper file or to a day in the person's life.
+      expect(after.caseNumber).toBe(`F-${created.id}`);
+      expect(after.events.map(({ year, date }) => ({ year, date }))).toEqual([
+        { year: 2023, date: null },
+        { year: 2024, date: null },
+      ]);
+      expect(after.supportPlans).toEqual([
+        expect.objectContaining({ type: 'Health', plannedEndDate: null, actualEndDate: null }),
+      ]);
       expect(after.victim.identity).toBeNull();
       expect(after.perpetrators[0]?.name).toBeNull();
       expect(after.victim.gender).toBe('Feminine');

@@ -9,12 +9,14 @@ import type { VaultService } from '../vault/index.js';
 import { fieldContext } from '../vault/index.js';
 import type { CaseService } from './case-service.js';
 import { insertBreakGlass, caseOverseers } from './break-glass-repo.js';
+import { forgottenCaseNumber, forgottenChildFacts } from './case-model.js';
 import { caseViewOf } from './case-policy.js';
 import {
   clearSealedValues,
   findCase,
   lockCase,
   revokeReferralsOf,
+  rewriteChildFacts,
   updateCaseRow,
 } from './case-repo.js';
 
@@ -116,11 +118,16 @@ export function createSafeguardService(deps: {
         // The ciphertexts are useless without the key; removing them too leaves nothing to brute-force.
         await updateCaseRow(trx, caseId, stored.version, {
           identity_sealed: null,
+          // What could link the anonymous facts back to the person goes too: the number on
+          // their paper file, and the days (not the years) of events in their life. The day of
+          // registration stays: it places the case in its GLOTIP reporting year.
+          case_number: forgottenCaseNumber(caseId),
           forgotten_at: at,
           version: stored.version + 1,
           updated_at: at,
         });
         await clearSealedValues(trx, caseId);
+        await rewriteChildFacts(trx, caseId, forgottenChildFacts);
         // Each revoked referral is audited, as when consent to referral ends.
         for (const referralId of await revokeReferralsOf(trx, caseId, at)) {
           await audit.record(trx, {
