@@ -1,72 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import { codeLabel, codeLists } from '../../../i18n/case-labels.js';
-import {
-  emptyEvent,
-  emptyPerpetrator,
-  type EventDraft,
-  type PerpetratorDraft,
-} from './case-draft.js';
+import { emptyEvent, emptyPerpetrator } from './case-draft.js';
 import { CountryInput, CountryList } from './country-controls.js';
 import { ChoiceSelect, CodeChecks, TextArea, TextInput } from './form-controls.js';
+import { ListEditor } from './list-editor.js';
 import type { StepProps } from './step-person.js';
-
-/** A list item's heading and its remove button. */
-function ItemHeader({
-  title,
-  removeLabel,
-  onRemove,
-  testId,
-}: {
-  title: string;
-  removeLabel: string;
-  onRemove: () => void;
-  testId: string;
-}) {
-  return (
-    <div className="item-header">
-      <h3 className="item-title">{title}</h3>
-      <button
-        type="button"
-        className="button button-small button-danger-quiet"
-        onClick={onRemove}
-        data-testid={testId}
-      >
-        {removeLabel}
-      </button>
-    </div>
-  );
-}
 
 /** Step 4: the perpetrators, each with roles, affiliation and (sealed) name and details. */
 export function StepPerpetrators({ draft, set, error }: StepProps) {
   const { t } = useTranslation();
-  const items = draft.perpetrators;
-  const change = (index: number, patch: Partial<PerpetratorDraft>) => {
-    set(
-      'perpetrators',
-      items.map((item, at) => (at === index ? { ...item, ...patch } : item)),
-    );
-  };
   return (
     <div className="form-section">
       <h2 className="form-section-title">{t('cases.form.perpetratorsSection')}</h2>
-      {items.length === 0 && <p className="empty">{t('cases.form.noPerpetrators')}</p>}
-      {items.map((item, index) => {
-        const path = `perpetrators.${String(index)}`;
-        const title = t('cases.form.perpetratorN', { n: index + 1 });
-        return (
-          <section key={item.key} className="item" aria-label={title}>
-            <ItemHeader
-              title={title}
-              removeLabel={t('cases.form.remove')}
-              onRemove={() => {
-                set(
-                  'perpetrators',
-                  items.filter((_, at) => at !== index),
-                );
-              }}
-              testId={`perpetrator-${String(index)}-remove`}
-            />
+      <ListEditor
+        field="perpetrators"
+        items={draft.perpetrators}
+        onItems={(items) => {
+          set('perpetrators', items);
+        }}
+        newItem={emptyPerpetrator}
+        max={50}
+        testIdPrefix="perpetrator"
+        titleOf={(n) => t('cases.form.perpetratorN', { n })}
+        emptyText={t('cases.form.noPerpetrators')}
+        addLabel={t('cases.form.addPerpetrator')}
+        renderItem={({ item, index, path, change }) => (
+          <>
             <div className="form-grid">
               <ChoiceSelect
                 name={`${path}.affiliation`}
@@ -76,7 +35,7 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
                 labelOf={(code) => codeLabel('perpetratorAffiliation', code)}
                 value={item.affiliation}
                 onChange={(affiliation) => {
-                  change(index, { affiliation });
+                  change({ affiliation });
                 }}
                 emptyLabel={t('cases.form.notRecorded')}
                 testId={`perpetrator-${String(index)}-affiliation`}
@@ -89,7 +48,7 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
                 labelOf={(code) => codeLabel('gender', code)}
                 value={item.gender}
                 onChange={(gender) => {
-                  if (gender !== '') change(index, { gender });
+                  if (gender !== '') change({ gender });
                 }}
               />
               <TextInput
@@ -101,7 +60,7 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
                 maxLength={3}
                 value={item.ageYears}
                 onChange={(ageYears) => {
-                  change(index, { ageYears });
+                  change({ ageYears });
                 }}
               />
               <TextInput
@@ -111,7 +70,7 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
                 maxLength={300}
                 value={item.name}
                 onChange={(name) => {
-                  change(index, { name });
+                  change({ name });
                 }}
                 testId={`perpetrator-${String(index)}-name`}
               />
@@ -123,7 +82,7 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
               labelOf={(code) => codeLabel('perpetratorRole', code)}
               value={item.roles}
               onChange={(roles) => {
-                change(index, { roles });
+                change({ roles });
               }}
               error={error}
               testId={`perpetrator-${String(index)}-roles`}
@@ -134,7 +93,7 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
               error={error}
               value={item.citizenship}
               onChange={(citizenship) => {
-                change(index, { citizenship });
+                change({ citizenship });
               }}
             />
             <TextArea
@@ -144,23 +103,12 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
               maxLength={20_000}
               value={item.details}
               onChange={(details) => {
-                change(index, { details });
+                change({ details });
               }}
             />
-          </section>
-        );
-      })}
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          set('perpetrators', [...items, emptyPerpetrator()]);
-        }}
-        disabled={items.length >= 50}
-        data-testid="perpetrator-add"
-      >
-        {t('cases.form.addPerpetrator')}
-      </button>
+          </>
+        )}
+      />
     </div>
   );
 }
@@ -168,34 +116,24 @@ export function StepPerpetrators({ draft, set, error }: StepProps) {
 /** Step 5: the events of the trafficking process: when, where, what (place details sealed). */
 export function StepEvents({ draft, set, error }: StepProps) {
   const { t } = useTranslation();
-  const items = draft.events;
-  const change = (index: number, patch: Partial<EventDraft>) => {
-    set(
-      'events',
-      items.map((item, at) => (at === index ? { ...item, ...patch } : item)),
-    );
-  };
   return (
     <div className="form-section">
       <h2 className="form-section-title">{t('cases.form.eventsSection')}</h2>
       <p className="field-hint">{t('cases.form.eventsHint')}</p>
-      {items.length === 0 && <p className="empty">{t('cases.form.noEvents')}</p>}
-      {items.map((item, index) => {
-        const path = `events.${String(index)}`;
-        const title = t('cases.form.eventN', { n: index + 1 });
-        return (
-          <section key={item.key} className="item" aria-label={title}>
-            <ItemHeader
-              title={title}
-              removeLabel={t('cases.form.remove')}
-              onRemove={() => {
-                set(
-                  'events',
-                  items.filter((_, at) => at !== index),
-                );
-              }}
-              testId={`event-${String(index)}-remove`}
-            />
+      <ListEditor
+        field="events"
+        items={draft.events}
+        onItems={(items) => {
+          set('events', items);
+        }}
+        newItem={emptyEvent}
+        max={200}
+        testIdPrefix="event"
+        titleOf={(n) => t('cases.form.eventN', { n })}
+        emptyText={t('cases.form.noEvents')}
+        addLabel={t('cases.form.addEvent')}
+        renderItem={({ item, index, path, change }) => (
+          <>
             <div className="form-grid">
               <ChoiceSelect
                 name={`${path}.type`}
@@ -206,7 +144,7 @@ export function StepEvents({ draft, set, error }: StepProps) {
                 labelOf={(code) => codeLabel('eventType', code)}
                 value={item.type}
                 onChange={(type) => {
-                  change(index, { type });
+                  change({ type });
                 }}
                 emptyLabel={t('common.choose')}
                 testId={`event-${String(index)}-type`}
@@ -217,7 +155,7 @@ export function StepEvents({ draft, set, error }: StepProps) {
                 error={error}
                 value={item.country}
                 onChange={(country) => {
-                  change(index, { country });
+                  change({ country });
                 }}
                 testId={`event-${String(index)}-country`}
               />
@@ -230,7 +168,7 @@ export function StepEvents({ draft, set, error }: StepProps) {
                 maxLength={4}
                 value={item.year}
                 onChange={(year) => {
-                  change(index, { year });
+                  change({ year });
                 }}
                 testId={`event-${String(index)}-year`}
               />
@@ -241,7 +179,7 @@ export function StepEvents({ draft, set, error }: StepProps) {
                 error={error}
                 value={item.date}
                 onChange={(date) => {
-                  change(index, { date });
+                  change({ date });
                 }}
               />
             </div>
@@ -252,7 +190,7 @@ export function StepEvents({ draft, set, error }: StepProps) {
               maxLength={300}
               value={item.place}
               onChange={(place) => {
-                change(index, { place });
+                change({ place });
               }}
             />
             <TextArea
@@ -262,23 +200,12 @@ export function StepEvents({ draft, set, error }: StepProps) {
               maxLength={20_000}
               value={item.description}
               onChange={(description) => {
-                change(index, { description });
+                change({ description });
               }}
             />
-          </section>
-        );
-      })}
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          set('events', [...items, emptyEvent()]);
-        }}
-        disabled={items.length >= 200}
-        data-testid="event-add"
-      >
-        {t('cases.form.addEvent')}
-      </button>
+          </>
+        )}
+      />
     </div>
   );
 }
