@@ -101,6 +101,48 @@ describe('openRuntime on SQLite', () => {
     expect(await withRuntime({}, (runtime) => readOne(runtime, record))).toBe('Amira');
   });
 
+  it('rewrites import reports of an older release on start', async () => {
+    const system = { actor: { kind: 'system' } as const, requestId: null };
+    const jobId = await withRuntime({}, async ({ services, database }) => {
+      const org = await services.organisations.create(system, {
+        name: 'Field',
+        slug: 'field',
+        type: 'ngo',
+        country: null,
+        parentId: null,
+        requireTwoFactor: false,
+      });
+      const job = await services.imports.run(system, {
+        organisationId: org.id,
+        format: 'htcds',
+        content: Buffer.from(
+          'prs_Gender,vic_TraffickingStatus\nMartian,PossibleVictimOfTrafficking',
+        ),
+        dryRun: true,
+      });
+      // As an older release left it: not marked as keeping no identifying cell.
+      await database.db
+        .updateTable('import_jobs')
+        .set({ report_withheld: 0 })
+        .where('id', '=', job.id)
+        .execute();
+      return job.id;
+    });
+    const after = await withRuntime({}, async ({ services, database }) => ({
+      job: await database.db
+        .selectFrom('import_jobs')
+        .select('report_withheld')
+        .where('id', '=', jobId)
+        .executeTakeFirstOrThrow(),
+      audited: await services.audit.query(database.db, {
+        action: 'case.import_report_withheld',
+        limit: 5,
+      }),
+    }));
+    expect(after.job.report_withheld).toBe(1);
+    expect(after.audited).toEqual([expect.objectContaining({ targetId: jobId })]);
+  });
+
   it('accepts any master key while no data key exists', async () => {
     await withRuntime({}, () => undefined);
     const other = generateMasterKey();

@@ -42,6 +42,7 @@ export async function insertJob(trx: Executor, job: ImportJobRecord): Promise<vo
       rejected_rows: job.rejectedRows,
       data_key_id: job.dataKeyId,
       report_sealed: job.reportSealed,
+      report_withheld: 0,
       error_code: job.errorCode,
       created_by: job.createdBy,
       created_at: job.createdAt,
@@ -95,4 +96,16 @@ export async function listJobs(
     q = q.where('organisation_id', 'in', organisationIds);
   }
   return (await q.execute()).map(toJob);
+}
+
+/** Jobs whose stored report was written before reports stopped keeping identifying cells. */
+export async function jobsWithOlderReports(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('import_jobs')
+    .select('id')
+    .where('report_withheld', '=', 0)
+    .where('report_sealed', 'is not', null)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -76,3 +76,16 @@ export function rejectionsOf(
   }
   return out;
 }
+
+/**
+ * A stored report with every cell outside `keepsValue` withheld: how a report written before
+ * reports stopped keeping identifying cells is shown, and how it is rewritten.
+ */
+export function withholdingCells(
+  rejections: readonly ImportRejection[],
+  keepsValue: (column: string | null) => boolean,
+): ImportRejection[] {
+  return rejections.map((rejection) =>
+    keepsValue(rejection.column) ? rejection : { ...rejection, value: null, withheld: true },
+  );
+}

@@ -20,7 +20,7 @@ import { fieldContext, type VaultService } from '../vault/index.js';
 import { isShownWithoutIdentity, type ParsedRow } from '../../../core/case-formats/index.js';
 import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import { readCaseFile } from './case-file-parser.js';
-import { numberClash, rejectionsOf, sourceKeyer } from './import-rows.js';
+import { numberClash, rejectionsOf, sourceKeyer, withholdingCells } from './import-rows.js';
 import { spareCores } from '../../platform/workers/worker-thread.js';
 import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
@@ -107,11 +107,7 @@ export function createImportService(deps: {
       const stored = JSON.parse(
         cipher.open(job.reportSealed, fieldContext('import_job', job.id, 'report')),
       ) as ImportRejection[];
-      rejections = stored.map((rejection) =>
-        isShownWithoutIdentity(job.format, rejection.column)
-          ? rejection
-          : { ...rejection, value: null, withheld: true },
-      );
+      rejections = withholdingCells(stored, (column) => isShownWithoutIdentity(job.format, column));
     }
     const running = progress.get(job.id);
     return { ...job, processedRows: running ?? job.processedRows, rejections, alreadyImported };
@@ -291,6 +287,7 @@ export function createImportService(deps: {
         imported_rows: imported,
         duplicate_rows: duplicates,
         rejected_rows: rejectedRows.length,
+        report_withheld: 1,
         report_sealed:
           cipher === null
             ? null

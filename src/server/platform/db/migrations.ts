@@ -12,6 +12,7 @@ import * as referralSubmissionKeys from './migrations/20261207-01-referral-submi
 import * as consentScreeningSubmissionKeys from './migrations/20261207-02-consent-screening-submission-keys.js';
 import * as providerSubmissionKeys from './migrations/20261207-03-provider-submission-keys.js';
 import * as submissions from './migrations/20261207-04-submissions.js';
+import * as importReportWithheld from './migrations/20261207-05-import-report-withheld.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -32,6 +33,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261207-02-consent-screening-submission-keys': consentScreeningSubmissionKeys,
   '20261207-03-provider-submission-keys': providerSubmissionKeys,
   '20261207-04-submissions': submissions,
+  '20261207-05-import-report-withheld': importReportWithheld,
 };
 
 /** Every migration's name, in the order they run. */

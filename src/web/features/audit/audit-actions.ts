@@ -44,6 +44,7 @@ export const knownAuditActions = [
   'case.import_start',
   'case.import',
   'case.import_report_read',
+  'case.import_report_withheld',
   'case.export',
   // Consent, screening and crises
   'consent.record',

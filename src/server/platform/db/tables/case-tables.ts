@@ -25,6 +25,8 @@ export interface ImportJobsTable {
   rejected_rows: number;
   data_key_id: string | null;
   report_sealed: string | null;
+  /** 1 when the stored report keeps no identifying cell (every report written since 2026-12-07). */
+  report_withheld: number;
   error_code: string | null;
   created_by: string | null;
   created_at: string;

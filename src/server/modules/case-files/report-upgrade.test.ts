@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createTestClock,
+  createTestDatabase,
+  databaseKinds,
+  testMasterKey,
+} from '../../../test-support/test-db.js';
+import { createServices, type Services } from '../../app.js';
+import type { Database } from '../../platform/db/database.js';
+import { fieldContext } from '../vault/index.js';
+import { withholdOlderReports } from './report-upgrade.js';
+
+const system = { actor: { kind: 'system' } as const, requestId: null };
+const csv = [
+  'prs_FirstName,prs_MobilePhone,prs_Gender,vic_TraffickingStatus',
+  'Amina,0812 345,Feminine,PossibleVictimOfTrafficking',
+  'Jean,+243812345678,Martian,PossibleVictimOfTrafficking',
+].join('\n');
+// What reports held before they stopped keeping identifying cells: each cell as written.
+const olderReport = [
+  {
+    row: 2,
+    column: 'prs_MobilePhone',
+    value: '0812 345',
+    withheld: false,
+    reason: 'invalid_phone',
+    message: 'Not a phone number',
+  },
+  {
+    row: 3,
+    column: 'prs_Gender',
+    value: 'Martian',
+    withheld: false,
+    reason: 'unknown_code',
+    message: 'Not a gender code',
+  },
+];
+
+describe.each(databaseKinds)('older import reports on %s', (kind) => {
+  let database: Database;
+  let services: Services;
+  let dispose: () => Promise<void>;
+  let orgId: string;
+  beforeEach(async () => {
+    const test = await createTestDatabase(kind);
+    database = test.database;
+    dispose = test.dispose;
+    services = createServices(
+      database,
+      testMasterKey,
+      { session: { idleMinutes: 30, maxHours: 12 } },
+      createTestClock().now,
+    );
+    orgId = (
+      await services.organisations.create(system, {
+        name: 'Field NGO',
+        slug: 'field',
+        type: 'ngo',
+        country: null,
+        parentId: null,
+        requireTwoFactor: false,
+      })
+    ).id;
+  });
+  afterEach(async () => {
+    await dispose();
+  });
+
+  /** A job whose stored report is as an older release wrote it. */
+  const jobWithOlderReport = async () => {
+    const job = await services.imports.run(system, {
+      organisationId: orgId,
+      format: 'htcds',
+      content: Buffer.from(csv),
+      dryRun: true,
+    });
+    const row = await database.db
+      .selectFrom('import_jobs')
+      .select('data_key_id')
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    const dataKeyId = row.data_key_id ?? '';
+    const cipher = await services.vault.cipherFor(database.db, dataKeyId);
+    const sealed = cipher.seal(
+      JSON.stringify(olderReport),
+      fieldContext('import_job', job.id, 'report'),
+    );
+    await database.db
+      .updateTable('import_jobs')
+      .set({ report_sealed: sealed, report_withheld: 0 })
+      .where('id', '=', job.id)
+      .execute();
+    return { id: job.id, dataKeyId };
+  };
+  const storedJob = (id: string) =>
+    database.db
+      .selectFrom('import_jobs')
+      .select(['report_sealed', 'report_withheld'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  const upgrade = () =>
+    withholdOlderReports({ database, vault: services.vault, audit: services.audit });
+
+  it('marks every new report as keeping no identifying cell, so none is rewritten', async () => {
+    await services.imports.run(system, {
+      organisationId: orgId,
+      format: 'htcds',
+      content: Buffer.from(csv),
+      dryRun: true,
+    });
+    expect(await upgrade()).toBe(0);
+  });
+
+  it('rewrites an older report without its identifying cells, once, audited', async () => {
+    const older = await jobWithOlderReport();
+    expect(await upgrade()).toBe(1);
+
+    const stored = await storedJob(older.id);
+    expect(stored.report_withheld).toBe(1);
+    const cipher = await services.vault.cipherFor(database.db, older.dataKeyId);
+    const opened = cipher.open(
+      stored.report_sealed ?? '',
+      fieldContext('import_job', older.id, 'report'),
+    );
+    expect(opened).not.toContain('0812');
+    expect(JSON.parse(opened)).toEqual([
+      expect.objectContaining({ column: 'prs_MobilePhone', value: null, withheld: true }),
+      expect.objectContaining({ column: 'prs_Gender', value: 'Martian', withheld: false }),
+    ]);
+    const audited = await services.audit.query(database.db, {
+      action: 'case.import_report_withheld',
+      limit: 10,
+    });
+    expect(audited).toEqual([expect.objectContaining({ targetId: older.id })]);
+    expect(await upgrade()).toBe(0);
+  });
+
+  it('drops an older report whose key was destroyed: nobody can read it', async () => {
+    const older = await jobWithOlderReport();
+    await database.db.transaction().execute((trx) => services.vault.shred(trx, older.dataKeyId));
+    expect(await upgrade()).toBe(1);
+    expect(await storedJob(older.id)).toEqual({ report_sealed: null, report_withheld: 1 });
+  });
+});
