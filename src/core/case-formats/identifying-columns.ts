@@ -29,14 +29,20 @@ const htcdsIdentifying: ReadonlySet<string> = new Set([
   'vigil_Perpetrators',
   'vigil_Events',
   'vigil_SupportPlans',
+  // Not sealed, but what forgetting a person removes as linking the facts back to them: the
+  // case number (on paper files and in systems that hold the name) and the days of their life.
+  'vigil_CaseNumber',
+  'hte_Date',
+  'spl_PlannedEndDate',
+  'spl_ActualEndDate',
 ]);
 
-// An allow-list: the HTCDS columns holding codes, numbers and dates of events, plus the case
-// number a clash names. Anything else (an identifying column, an overflow cell) is withheld.
+// An allow-list: the HTCDS columns holding codes, numbers and years. Anything else (an
+// identifying column, a case number a clash names, an overflow cell) is withheld.
 const htcdsShown: ReadonlySet<string> = new Set(
   [...htcdsColumns, ...vigilColumns]
     .map(({ field }) => field)
-    .concat(htcdsFallbackColumns, ['caseNumber'])
+    .concat(htcdsFallbackColumns)
     .filter((field) => !htcdsIdentifying.has(field)),
 );
 

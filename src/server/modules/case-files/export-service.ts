@@ -74,17 +74,27 @@ export function createExportService(deps: {
         const identifying = can(ctx.actor, 'case.read_identifying', { organisationPath: path });
         const rows: Record<string, string>[] = [];
         let withheld = 0;
-        for (const { stored, record } of await cases.recordsOf(trx, organisationId, identifying)) {
-          if (!(await consents.inForce(trx, stored.id, 'sharing'))) {
-            // Locked and read again, as forgetting locks it: a case forgotten since it was read
-            // is left out, and no override reason is sealed under a key being shredded.
-            const live = overrideReason === undefined ? null : await cases.lockLive(trx, stored.id);
-            if (live === null || overrideReason === undefined) {
+        const records = await cases.recordsOf(trx, organisationId, identifying);
+        const unconsented = new Set<string>();
+        for (const { stored } of records) {
+          if (!(await consents.inForce(trx, stored.id, 'sharing'))) unconsented.add(stored.id);
+        }
+        // Before anything is written (a forget locks its case, then writes its audit entry): the
+        // cases whose reasons will be sealed, locked and read again. One forgotten since it was
+        // read is left out of the file, and nothing is sealed under a key being shredded.
+        const live =
+          overrideReason === undefined
+            ? new Set<string>()
+            : await cases.lockLive(trx, [...unconsented]);
+        for (const { stored, record } of records) {
+          if (unconsented.has(stored.id)) {
+            if (overrideReason === undefined) {
               withheld += 1;
               continue;
             }
+            if (!live.has(stored.id)) continue;
             const loaded: LoadedCase = {
-              stored: live,
+              stored,
               organisationPath: path,
               view: 'full',
               breakGlass: false,

@@ -57,10 +57,11 @@ export const sealedChildFields = {
 /**
  * The case number a forgotten case takes: its own id, marked. The number the organisation gave
  * is often written on paper files and in other systems that hold the name, so it would link the
- * anonymous facts back to the person.
+ * anonymous facts back to the person. It starts with `#`, which no number a client sends may
+ * (caseNumberSchema), so no case can hold it first and make the forget fail on uniqueness.
  */
 export function forgottenCaseNumber(caseId: string): string {
-  return `F-${caseId}`;
+  return `#F-${caseId}`;
 }
 
 /**
@@ -73,8 +74,10 @@ export function forgottenChildFacts(
 ): Record<string, unknown> {
   switch (kind) {
     case 'events': {
+      // The date's year where there is a date, as statistics read it (an event's date wins
+      // over its year when the two disagree), so forgetting moves no count.
       const date = typeof facts.date === 'string' ? facts.date : null;
-      const year = facts.year ?? (date === null ? null : Number.parseInt(date.slice(0, 4), 10));
+      const year = date === null ? (facts.year ?? null) : Number.parseInt(date.slice(0, 4), 10);
       return { ...facts, year, date: null };
     }
     case 'supportPlans':

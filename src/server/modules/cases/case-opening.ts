@@ -1,3 +1,4 @@
+import { isAppError } from '../../../shared/app-error.js';
 import type { CaseRecord } from '../../../shared/case-schemas.js';
 import { victimIdentitySchema } from '../../../shared/case-schemas.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -49,12 +50,19 @@ export function caseOpener(vault: Pick<VaultService, 'cipherFor'>) {
     const out: { stored: StoredCase; record: CaseRecord }[] = [];
     for (const stored of await listCasesOfOrganisation(db, organisationId)) {
       if (stored.forgottenAt !== null) continue;
-      const opened = await open(db, {
-        stored,
-        organisationPath: [],
-        view: withIdentity ? 'full' : 'analytic',
-        breakGlass: false,
-      });
+      let opened: OpenedCase;
+      try {
+        opened = await open(db, {
+          stored,
+          organisationPath: [],
+          view: withIdentity ? 'full' : 'analytic',
+          breakGlass: false,
+        });
+      } catch (error) {
+        // Forgotten since the list was read (PostgreSQL reads each statement afresh): left out.
+        if (isAppError(error, 'crypto.key_shredded')) continue;
+        throw error;
+      }
       out.push({
         stored,
         record: {

@@ -347,6 +347,30 @@ export async function takenCaseNumbers(
  * Serialises the writers of one case (PostgreSQL; SQLite has a single writer anyway): a
  * withdrawal of consent and a referral made at the same moment must see each other.
  */
+/**
+ * Locks several cases (PostgreSQL) in id order, as every multi-case locker must so that two of
+ * them never wait on each other, and returns the ids of those not forgotten.
+ */
+export async function lockLiveCases(
+  trx: Executor,
+  dialect: Dialect,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const live = new Set<string>();
+  const sorted = [...ids].sort();
+  // Bounded IN lists: SQLite and PostgreSQL both cap bound parameters per statement.
+  for (let start = 0; start < sorted.length; start += 500) {
+    let query = trx
+      .selectFrom('cases')
+      .select(['id', 'forgotten_at'])
+      .where('id', 'in', sorted.slice(start, start + 500))
+      .orderBy('id');
+    if (dialect.supportsForUpdate) query = query.forUpdate();
+    for (const row of await query.execute()) if (row.forgotten_at === null) live.add(row.id);
+  }
+  return live;
+}
+
 export async function lockCase(trx: Executor, dialect: Dialect, id: string): Promise<void> {
   if (!dialect.supportsForUpdate) return;
   await trx.selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();

@@ -34,6 +34,7 @@ import {
   listCases,
   caseIdBySourceKey,
   lockCase,
+  lockLiveCases,
   updateCaseRow,
   type CaseRowsWritten,
   type CaseScope,
@@ -95,12 +96,12 @@ export interface CaseService extends BulkCaseWriter {
     part: CasePart,
   ) => Promise<LoadedCase>;
   /**
-   * Locks a case against other writers until the caller's transaction ends and returns it as
-   * now stored, or `null` when it is gone or the person was forgotten. The caller authorized
-   * an earlier read of it; this is for sealing something under its key (an override reason)
-   * with no forget under way beside it.
+   * Locks cases against other writers until the caller's transaction ends (in id order, so two
+   * such callers never wait on each other) and returns the ids of those not forgotten. For
+   * sealing something under their keys (override reasons) with no forget under way beside it;
+   * the caller takes these locks before any other write, as forgetting does.
    */
-  lockLive: (db: Executor, id: string) => Promise<StoredCase | null>;
+  lockLive: (db: Executor, ids: readonly string[]) => Promise<Set<string>>;
   /** The cipher of a case's data key; `crypto.key_shredded` after the person was forgotten. */
   cipherOf: (db: Executor, stored: StoredCase) => Promise<FieldCipher>;
   /**
@@ -220,11 +221,7 @@ export function createCaseService(deps: {
       requestId: ctx.requestId,
     });
 
-  const lockLive: CaseService['lockLive'] = async (db, id) => {
-    await lockCase(db, database.dialect, id);
-    const found = await findCase(db, id);
-    return found === undefined || found.stored.forgottenAt !== null ? null : found.stored;
-  };
+  const lockLive: CaseService['lockLive'] = (db, ids) => lockLiveCases(db, database.dialect, ids);
 
   return {
     loadFor,
@@ -324,7 +321,9 @@ export function createCaseService(deps: {
       }),
     update: (ctx, id, body) =>
       database.db.transaction().execute(async (trx) => {
-        const loaded = await loadFor(trx, ctx, id, 'case.update');
+        // Locked first, as forgetting locks it: the two touch the same child rows, and each
+        // would otherwise wait on the other's.
+        const loaded = await loadLockedFor(trx, ctx, id, 'case.update');
         const { stored } = loaded;
         if (stored.forgottenAt !== null) throw new AppError('case.forgotten', { id });
         const at = now().toISOString();
