@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashEntry, type ChainedFields } from '../../../core/audit-chain.js';
-import { createServices, type Services } from '../../app.js';
+import { type Services } from '../../app.js';
 import { sha256Hex } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/database.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
+import { createTestClock, databaseKinds } from '../../../test-support/test-db.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
@@ -42,14 +38,8 @@ describe.each(databaseKinds)('audit chain against tampering on %s', (kind) => {
   const count = async () => (await services.audit.query(database.db, { limit: 500 })).length;
 
   beforeEach(async () => {
-    ({ database, dispose } = await createTestDatabase(kind));
     clock = createTestClock();
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      clock.now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind, clock));
     // Five audited changes: entries 1..5.
     for (const slug of ['alpha', 'bravo', 'charlie', 'delta', 'echo']) {
       clock.advance(1000);

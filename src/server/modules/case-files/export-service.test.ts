@@ -4,19 +4,15 @@ import {
   ctdcGlobalColumns,
   ctdcReleaseQuasiIdentifiers,
 } from '../../../core/case-formats/index.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { untilSomeoneWaitsFor } from '../../../test-support/lock-waits.js';
 import { everyPromptExplained } from '../../../shared/case-vocabulary.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
 import { lockCase } from '../cases/case-repo.js';
 import type { CaseExport } from './export-service.js';
+import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../test/fixtures/cases/${name}`, import.meta.url));
@@ -44,26 +40,9 @@ describe.each(databaseKinds)('case exports on %s', (kind) => {
   let dispose: () => Promise<void>;
   const orgs: Record<string, string> = {};
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind));
     for (const slug of ['first', 'second']) {
-      orgs[slug] = (
-        await services.organisations.create(system, {
-          name: slug,
-          slug,
-          type: 'ngo',
-          country: null,
-          parentId: null,
-          requireTwoFactor: false,
-        })
-      ).id;
+      orgs[slug] = await createTestOrganisation(services, slug);
     }
   });
   afterEach(async () => {

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-  createTestClock,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { caseFixture as fixture, importServiceWith } from '../../../test-support/import-harness.js';
 import { fieldContext } from '../vault/index.js';
 import type { ImportService } from './import-service.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
 describe.each(databaseKinds)('case imports on %s', (kind) => {
@@ -18,15 +14,7 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
   let dispose: () => Promise<void>;
   let orgId: string;
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind));
     const org = await services.organisations.create(system, {
       name: 'Field NGO',
       slug: 'field',

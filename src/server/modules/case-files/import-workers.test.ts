@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { caseFixture as fixture, importServiceWith } from '../../../test-support/import-harness.js';
 import type { ImportTuning } from './import-service.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 
 // Large imports parse and seal their batches in worker threads while the service's thread
 // writes; small ones do it all in that thread. Both must store exactly the same cases.
@@ -20,15 +16,7 @@ describe.each(databaseKinds)('case imports in worker threads on %s', (kind) => {
   let services: Services;
   let dispose: () => Promise<void>;
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind));
   });
   afterEach(async () => {
     await dispose();

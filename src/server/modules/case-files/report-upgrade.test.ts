@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { fieldContext } from '../vault/index.js';
 import { withholdOlderReports } from './report-upgrade.js';
+import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 const csv = [
@@ -42,25 +38,8 @@ describe.each(databaseKinds)('older import reports on %s', (kind) => {
   let dispose: () => Promise<void>;
   let orgId: string;
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
-    orgId = (
-      await services.organisations.create(system, {
-        name: 'Field NGO',
-        slug: 'field',
-        type: 'ngo',
-        country: null,
-        parentId: null,
-        requireTwoFactor: false,
-      })
-    ).id;
+    ({ database, services, dispose } = await createTestServices(kind));
+    orgId = await createTestOrganisation(services, 'field');
   });
   afterEach(async () => {
     await dispose();

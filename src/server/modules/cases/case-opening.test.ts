@@ -2,15 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error.js';
 import { caseRecordSchema } from '../../../shared/case-schemas.js';
 import { buildCase } from '../../../test-support/case-fixtures.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { caseOpener } from './case-opening.js';
+import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
@@ -23,25 +19,8 @@ describe.each(databaseKinds)('opening whole records on %s', (kind) => {
   let dispose: () => Promise<void>;
   let orgId: string;
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
-    orgId = (
-      await services.organisations.create(system, {
-        name: 'Field',
-        slug: 'field',
-        type: 'ngo',
-        country: null,
-        parentId: null,
-        requireTwoFactor: false,
-      })
-    ).id;
+    ({ database, services, dispose } = await createTestServices(kind));
+    orgId = await createTestOrganisation(services, 'field');
   });
   afterEach(async () => {
     await dispose();

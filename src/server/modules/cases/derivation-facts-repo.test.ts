@@ -7,15 +7,11 @@ import {
 } from '../../../core/glotip/derivation/derivation-fixtures.js';
 import { deriveReturnCells } from '../../../core/glotip/derivation/derive-return.js';
 import { caseRecordSchema, type CaseRecordInput } from '../../../shared/case-schemas.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { listDerivationFacts } from './derivation-facts-repo.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
@@ -68,15 +64,7 @@ describe.each(databaseKinds)('derivation facts reader on %s', (kind) => {
   let ids: Map<string, string>;
 
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind));
     const org = await services.organisations.create(system, {
       name: 'Kivu shelter',
       slug: 'kivu',

@@ -6,16 +6,12 @@ import { caseRecordSchema } from '../../../shared/case-schemas.js';
 import type { GlotipCellKey } from '../../../shared/glotip-vocabulary.js';
 import { builtInRoles, type PermissionVerb } from '../../../shared/permissions.js';
 import { buildCase } from '../../../test-support/case-fixtures.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
-import { createServices, type Services } from '../../app.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Actor, RequestContext } from '../access/index.js';
 import { createDerivationFactsService } from './derivation-facts-service.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 const year = 2025;
@@ -84,15 +80,7 @@ describe.each(databaseKinds)('derivation facts service on %s', (kind) => {
   };
 
   beforeEach(async () => {
-    const test = await createTestDatabase(kind);
-    database = test.database;
-    dispose = test.dispose;
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind));
     org.national = await createOrg('national', null);
     org.ngo = await createOrg('ngo', org.national);
     org.other = await createOrg('other', null);

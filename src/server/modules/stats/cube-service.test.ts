@@ -3,15 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exploitationGroupOf, exploitationGroupsCode } from '../../../core/stats/index.js';
 import type { CaseRecord } from '../../../shared/case-schemas.js';
 import { crosstabDimensions, type CrosstabDimension } from '../../../shared/crosstab-schemas.js';
-import { createServices, type Services } from '../../app.js';
+import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { caseRecordArb } from '../../../test-support/case-record-arbitraries.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
+import { databaseKinds } from '../../../test-support/test-db.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
@@ -72,13 +68,7 @@ describe.each(databaseKinds)('case cube on %s', (kind) => {
   let crisisId: string;
 
   beforeEach(async () => {
-    ({ database, dispose } = await createTestDatabase(kind));
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind));
     const create = async (slug: string, parentId: string | null) =>
       (
         await services.organisations.create(system, {

@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error.js';
 import type { ErrorCode } from '../../../shared/error-codes.js';
-import { createServices, type Services } from '../../app.js';
+import { type Services } from '../../app.js';
 import { createKeyring, generateMasterKey } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/database.js';
-import {
-  createTestClock,
-  createTestDatabase,
-  databaseKinds,
-  testMasterKey,
-} from '../../../test-support/test-db.js';
+import { createTestClock, databaseKinds } from '../../../test-support/test-db.js';
 import { createVaultService, fieldContext, rewrapAllKeys } from './index.js';
+import { createTestServices } from '../../../test-support/test-services.js';
 
 /** The AppError code a promise rejects with. */
 async function rejectionCode(promise: Promise<unknown>): Promise<ErrorCode> {
@@ -41,13 +37,7 @@ describe.each(databaseKinds)('vault on %s', (kind) => {
   const clock = createTestClock();
 
   beforeEach(async () => {
-    ({ database, dispose } = await createTestDatabase(kind));
-    services = createServices(
-      database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      clock.now,
-    );
+    ({ database, services, dispose } = await createTestServices(kind, clock));
   });
   afterEach(async () => {
     await dispose();
