@@ -24,10 +24,13 @@ export async function requireSameSubmission(db: Executor, submission: Submission
 /**
  * Keeps what a keyed submission carried (nothing when the request sent no key). A concurrent
  * request with the same key for another case or organisation clashes here once the first
- * commits (the records' own unique indexes are per case or organisation): refused as reused.
+ * commits (the records' own unique indexes are per case or organisation): refused as reused,
+ * naming the first request's case as read from `committed` (outside this transaction, which
+ * PostgreSQL has aborted), so the refusal offers what a sequential replay's would.
  */
 export async function keepSubmission(
   trx: Executor,
+  committed: Executor,
   submission: Submission | null,
   caseId: string | null,
   at: string,
@@ -36,7 +39,7 @@ export async function keepSubmission(
   try {
     await insertSubmission(trx, submission, caseId, at);
   } catch (error) {
-    if (isUniqueViolation(error)) throw keyReused(null);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    throw keyReused((await submittedBefore(committed, submission))?.caseId ?? null);
   }
 }
