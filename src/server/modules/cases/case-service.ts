@@ -277,7 +277,7 @@ export function createCaseService(deps: {
             throw error;
           }
           const id = ids[0] ?? '';
-          await keepSubmission(trx, database.db, submission, id, now().toISOString());
+          await keepSubmission(trx, submission, id, now().toISOString());
           await recordAudit(trx, ctx, 'case.create', { id, organisationId });
           return open(trx, await loadFor(trx, ctx, id, 'case.read'));
         });

@@ -155,7 +155,7 @@ export function createConsentService(deps: {
           revokedBy: null,
         };
         await insertConsent(trx, entry, keyHash);
-        await keepSubmission(trx, database.db, submission, caseId, entry.recordedAt);
+        await keepSubmission(trx, submission, caseId, entry.recordedAt);
         await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
         if (entry.purpose === 'referral' && !entry.granted) {
           await endReferrals(trx, ctx, loaded);

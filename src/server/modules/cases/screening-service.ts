@@ -63,7 +63,7 @@ export function createScreeningService(deps: {
           createdAt: now().toISOString(),
         };
         await insertScreening(trx, screening, submission?.key ?? null);
-        await keepSubmission(trx, database.db, submission, caseId, screening.createdAt);
+        await keepSubmission(trx, submission, caseId, screening.createdAt);
         await audit.record(trx, {
           actor: auditActorOf(ctx.actor),
           action: 'screening.create',

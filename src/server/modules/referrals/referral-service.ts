@@ -170,7 +170,7 @@ export function createReferralService(deps: {
             if (isUniqueViolation(error) && replayOnClash) throw new ProviderSubmissionClash();
             throw error;
           }
-          await keepSubmission(trx, database.db, submission, null, at);
+          await keepSubmission(trx, submission, null, at);
           await record(
             trx,
             ctx,
@@ -252,7 +252,7 @@ export function createReferralService(deps: {
           createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
         };
         await insertReferral(trx, referral, submission?.key ?? null);
-        await keepSubmission(trx, database.db, submission, caseId, referral.sentAt);
+        await keepSubmission(trx, submission, caseId, referral.sentAt);
         await record(trx, ctx, 'referral.create', 'referral', id, referral.organisationId);
         return { ...referral, providerName: provider.name, caseNumber: loaded.stored.caseNumber };
       }),

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/app-error.js';
-import { isUniqueViolation, type Executor } from '../../platform/db/database.js';
+import { inSavepoint, isUniqueViolation, type Executor } from '../../platform/db/database.js';
 import type { Submission } from './submission-model.js';
 import { insertSubmission, submittedBefore } from './submission-repo.js';
 
@@ -25,21 +25,20 @@ export async function requireSameSubmission(db: Executor, submission: Submission
  * Keeps what a keyed submission carried (nothing when the request sent no key). A concurrent
  * request with the same key for another case or organisation clashes here once the first
  * commits (the records' own unique indexes are per case or organisation): refused as reused,
- * naming the first request's case as read from `committed` (outside this transaction, which
- * PostgreSQL has aborted), so the refusal offers what a sequential replay's would.
+ * naming the first request's case, read in this transaction once the clash is undone, so the
+ * refusal offers what a later replay's would.
  */
 export async function keepSubmission(
   trx: Executor,
-  committed: Executor,
   submission: Submission | null,
   caseId: string | null,
   at: string,
 ): Promise<void> {
   if (submission === null) return;
   try {
-    await insertSubmission(trx, submission, caseId, at);
+    await inSavepoint(trx, () => insertSubmission(trx, submission, caseId, at));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    throw keyReused((await submittedBefore(committed, submission))?.caseId ?? null);
+    throw keyReused((await submittedBefore(trx, submission))?.caseId ?? null);
   }
 }

@@ -313,3 +313,21 @@ export function isUniqueViolation(error: unknown): boolean {
     code === '23505'
   );
 }
+
+/**
+ * Runs `work` in a savepoint of the caller's transaction. If it fails, what it wrote is undone
+ * and the transaction stays usable (PostgreSQL would otherwise refuse every later statement of
+ * the transaction), so the caller can still read, within it, what made it fail.
+ */
+export async function inSavepoint<T>(trx: Executor, work: () => Promise<T>): Promise<T> {
+  await sql`savepoint vigil_step`.execute(trx);
+  try {
+    const result = await work();
+    await sql`release savepoint vigil_step`.execute(trx);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint vigil_step`.execute(trx);
+    await sql`release savepoint vigil_step`.execute(trx);
+    throw error;
+  }
+}
