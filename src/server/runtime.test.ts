@@ -8,6 +8,7 @@ import { createKeyring, generateMasterKey } from './platform/crypto/index.js';
 import { masterKeyFile, nextMasterKeyFile, stageNextMasterKey } from './platform/master-key.js';
 import { fieldContext, rewrapAllKeys } from './modules/vault/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { reportAllowListVersion } from '../core/case-formats/index.js';
 
 let root: string;
 let dataDir: string;
@@ -139,7 +140,7 @@ describe('openRuntime on SQLite', () => {
         limit: 5,
       }),
     }));
-    expect(after.job.report_withheld).toBe(1);
+    expect(after.job.report_withheld).toBe(reportAllowListVersion);
     expect(after.audited).toEqual([expect.objectContaining({ targetId: jobId })]);
   });
 

@@ -5,7 +5,7 @@ import { ensurePrivateDir } from './platform/files.js';
 import { loadMasterKey, promoteNextMasterKey } from './platform/master-key.js';
 import { AppError } from '../shared/app-error.js';
 import { createServices, type Services } from './app.js';
-import { withholdOlderReports } from './modules/case-files/index.js';
+import { withholdOlderReports, type ReportRewrite } from './modules/case-files/index.js';
 import { keyCountsByMasterKey } from './modules/vault/index.js';
 
 /** An open Vigil: database migrated, master key checked, services built. */
@@ -13,6 +13,8 @@ export interface Runtime {
   config: Config;
   database: Database;
   services: Services;
+  /** What the start's rewrite of older import reports did (the server logs what failed). */
+  reportRewrite: ReportRewrite;
   close: () => Promise<void>;
 }
 
@@ -49,8 +51,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     const services = createServices(database, current, { session: config.session });
     await services.roles.syncBuiltIns(database.db);
     await checkMasterKey(services);
-    await withholdOlderReports({ database, vault: services.vault, audit: services.audit });
-    return { config, database, services, close: () => database.close() };
+    const reportRewrite = await withholdOlderReports({
+      database,
+      vault: services.vault,
+      audit: services.audit,
+    });
+    return { config, database, services, reportRewrite, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -28,6 +28,16 @@ export async function serveCommand(): Promise<void> {
       'synthetic demo content added (VIGIL_DEMO=off skips it)',
     );
   }
+  const { rewritten, failed } = runtime.reportRewrite;
+  if (rewritten > 0) {
+    logger.info({ reports: rewritten }, 'older import reports rewritten without identifying cells');
+  }
+  if (failed.length > 0) {
+    logger.warn(
+      { failed },
+      'import reports that could not be opened to be rewritten: left as stored, tried again at the next start',
+    );
+  }
   const app = await createHttpApp(runtime.services, logger, {
     version: vigilVersion,
     secure: config.secure,

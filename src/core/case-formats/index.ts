@@ -44,7 +44,7 @@ export {
   type FormatProblem,
 } from './format-detect.js';
 export { classifyHtcdsHeader, isHtcdsLabelRow } from './htcds-columns.js';
-export { isShownWithoutIdentity } from './identifying-columns.js';
+export { isShownWithoutIdentity, reportAllowListVersion } from './identifying-columns.js';
 export {
   htcdsHeader,
   parseHtcdsRow,

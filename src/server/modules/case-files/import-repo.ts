@@ -1,5 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import type { Dialect } from '../../platform/db/dialect.js';
 import type { ImportJobsTable } from '../../platform/db/schema.js';
 import type { ImportJobRecord } from './import-model.js';
 
@@ -98,14 +99,29 @@ export async function listJobs(
   return (await q.execute()).map(toJob);
 }
 
-/** Jobs whose stored report was written before reports stopped keeping identifying cells. */
-export async function jobsWithOlderReports(db: Executor): Promise<string[]> {
+/** Jobs whose stored report was withheld under an allow-list older than `version`. */
+export async function jobsWithOlderReports(db: Executor, version: number): Promise<string[]> {
   const rows = await db
     .selectFrom('import_jobs')
     .select('id')
-    .where('report_withheld', '=', 0)
+    .where('report_withheld', '<', version)
     .where('report_sealed', 'is not', null)
     .orderBy('created_at')
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * A job and the allow-list version of its report, locked (PostgreSQL) until the transaction
+ * ends: two instances starting together rewrite a report once.
+ */
+export async function lockJobReport(
+  trx: Executor,
+  dialect: Dialect,
+  id: string,
+): Promise<{ job: ImportJobRecord; withheldUnder: number } | undefined> {
+  let query = trx.selectFrom('import_jobs').selectAll().where('id', '=', id);
+  if (dialect.supportsForUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && { job: toJob(row), withheldUnder: row.report_withheld };
 }

@@ -17,7 +17,11 @@ import {
   type PreparedCase,
 } from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
-import { isShownWithoutIdentity, type ParsedRow } from '../../../core/case-formats/index.js';
+import {
+  isShownWithoutIdentity,
+  reportAllowListVersion,
+  type ParsedRow,
+} from '../../../core/case-formats/index.js';
 import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import { readCaseFile } from './case-file-parser.js';
 import { numberClash, rejectionsOf, sourceKeyer, withholdingCells } from './import-rows.js';
@@ -287,7 +291,7 @@ export function createImportService(deps: {
         imported_rows: imported,
         duplicate_rows: duplicates,
         rejected_rows: rejectedRows.length,
-        report_withheld: 1,
+        report_withheld: reportAllowListVersion,
         report_sealed:
           cipher === null
             ? null

@@ -7,5 +7,5 @@ export {
   type ImportTuning,
 } from './import-service.js';
 export { registerImportRoutes } from './import-routes.js';
-export { withholdOlderReports } from './report-upgrade.js';
+export { withholdOlderReports, type ReportRewrite } from './report-upgrade.js';
 export { createExportService, type CaseExport, type ExportService } from './export-service.js';

@@ -3,6 +3,7 @@ import { databaseKinds } from '../../../test-support/test-db.js';
 import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { fieldContext } from '../vault/index.js';
+import { reportAllowListVersion } from '../../../core/case-formats/index.js';
 import { withholdOlderReports } from './report-upgrade.js';
 import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
 
@@ -30,6 +31,15 @@ const olderReport = [
     reason: 'unknown_code',
     message: 'Not a gender code',
   },
+  // Shown by the first allow-list (version 1), withheld since.
+  {
+    row: 3,
+    column: 'vigil_CaseNumber',
+    value: 'KIV-2024-0042',
+    withheld: false,
+    reason: 'case_number_taken',
+    message: 'Already used',
+  },
 ];
 
 describe.each(databaseKinds)('older import reports on %s', (kind) => {
@@ -45,8 +55,8 @@ describe.each(databaseKinds)('older import reports on %s', (kind) => {
     await dispose();
   });
 
-  /** A job whose stored report is as an older release wrote it. */
-  const jobWithOlderReport = async () => {
+  /** A job whose stored report is as an older release wrote it, under allow-list `version`. */
+  const jobWithOlderReport = async (version = 0) => {
     const job = await services.imports.run(system, {
       organisationId: orgId,
       format: 'htcds',
@@ -66,7 +76,7 @@ describe.each(databaseKinds)('older import reports on %s', (kind) => {
     );
     await database.db
       .updateTable('import_jobs')
-      .set({ report_sealed: sealed, report_withheld: 0 })
+      .set({ report_sealed: sealed, report_withheld: version })
       .where('id', '=', job.id)
       .execute();
     return { id: job.id, dataKeyId };
@@ -87,37 +97,63 @@ describe.each(databaseKinds)('older import reports on %s', (kind) => {
       content: Buffer.from(csv),
       dryRun: true,
     });
-    expect(await upgrade()).toBe(0);
+    expect(await upgrade()).toEqual({ rewritten: 0, failed: [] });
   });
 
-  it('rewrites an older report without its identifying cells, once, audited', async () => {
-    const older = await jobWithOlderReport();
-    expect(await upgrade()).toBe(1);
+  it.each([0, 1])(
+    'rewrites a report withheld under allow-list %s without what the current one withholds, once, audited',
+    async (version) => {
+      const older = await jobWithOlderReport(version);
+      expect(await upgrade()).toEqual({ rewritten: 1, failed: [] });
 
-    const stored = await storedJob(older.id);
-    expect(stored.report_withheld).toBe(1);
-    const cipher = await services.vault.cipherFor(database.db, older.dataKeyId);
-    const opened = cipher.open(
-      stored.report_sealed ?? '',
-      fieldContext('import_job', older.id, 'report'),
-    );
-    expect(opened).not.toContain('0812');
-    expect(JSON.parse(opened)).toEqual([
-      expect.objectContaining({ column: 'prs_MobilePhone', value: null, withheld: true }),
-      expect.objectContaining({ column: 'prs_Gender', value: 'Martian', withheld: false }),
-    ]);
-    const audited = await services.audit.query(database.db, {
-      action: 'case.import_report_withheld',
-      limit: 10,
+      const stored = await storedJob(older.id);
+      expect(stored.report_withheld).toBe(reportAllowListVersion);
+      const cipher = await services.vault.cipherFor(database.db, older.dataKeyId);
+      const opened = cipher.open(
+        stored.report_sealed ?? '',
+        fieldContext('import_job', older.id, 'report'),
+      );
+      expect(opened).not.toContain('0812');
+      expect(opened).not.toContain('KIV-2024');
+      expect(JSON.parse(opened)).toEqual([
+        expect.objectContaining({ column: 'prs_MobilePhone', value: null, withheld: true }),
+        expect.objectContaining({ column: 'prs_Gender', value: 'Martian', withheld: false }),
+        expect.objectContaining({ column: 'vigil_CaseNumber', value: null, withheld: true }),
+      ]);
+      const audited = await services.audit.query(database.db, {
+        action: 'case.import_report_withheld',
+        limit: 10,
+      });
+      expect(audited).toEqual([expect.objectContaining({ targetId: older.id })]);
+      expect(await upgrade()).toEqual({ rewritten: 0, failed: [] });
+    },
+  );
+
+  it('leaves a report that does not open as it is, names it, and rewrites the others', async () => {
+    const damaged = await jobWithOlderReport();
+    await database.db
+      .updateTable('import_jobs')
+      .set({ report_sealed: 'not a sealed value' })
+      .where('id', '=', damaged.id)
+      .execute();
+    const sound = await jobWithOlderReport();
+    const outcome = await upgrade();
+    expect(outcome.rewritten).toBe(1);
+    expect(outcome.failed).toEqual([{ jobId: damaged.id, reason: 'crypto.decrypt_failed' }]);
+    expect(await storedJob(damaged.id)).toEqual({
+      report_sealed: 'not a sealed value',
+      report_withheld: 0,
     });
-    expect(audited).toEqual([expect.objectContaining({ targetId: older.id })]);
-    expect(await upgrade()).toBe(0);
+    expect((await storedJob(sound.id)).report_withheld).toBe(reportAllowListVersion);
   });
 
   it('drops an older report whose key was destroyed: nobody can read it', async () => {
     const older = await jobWithOlderReport();
     await database.db.transaction().execute((trx) => services.vault.shred(trx, older.dataKeyId));
-    expect(await upgrade()).toBe(1);
-    expect(await storedJob(older.id)).toEqual({ report_sealed: null, report_withheld: 1 });
+    expect(await upgrade()).toEqual({ rewritten: 1, failed: [] });
+    expect(await storedJob(older.id)).toEqual({
+      report_sealed: null,
+      report_withheld: reportAllowListVersion,
+    });
   });
 });

@@ -25,7 +25,7 @@ export interface ImportJobsTable {
   rejected_rows: number;
   data_key_id: string | null;
   report_sealed: string | null;
-  /** 1 when the stored report keeps no identifying cell (every report written since 2026-12-07). */
+  /** The allow-list version the stored report was withheld under (0: none; see migration). */
   report_withheld: number;
   error_code: string | null;
   created_by: string | null;
