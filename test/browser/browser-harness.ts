@@ -185,6 +185,17 @@ export async function settle(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.skeleton-block').count()).toBe(0);
 }
 
+/**
+ * Waits until a data table shows rows of its data: while it loads it is busy and shows
+ * skeleton rows, which a plain `tbody tr` would match before any data arrived.
+ */
+export async function untilTableRows(page: Page, testId: string): Promise<void> {
+  await page
+    .locator(`[data-testid="${testId}"][aria-busy="false"] tbody tr:not(.skeleton-row)`)
+    .first()
+    .waitFor();
+}
+
 /** Saves a full-page screenshot as test-artefacts/browser/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artefactsDir, { recursive: true });

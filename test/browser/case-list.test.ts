@@ -8,6 +8,7 @@ import {
   expectAccessible,
   screenshot,
   settle,
+  untilTableRows,
   signInAs,
 } from './browser-harness.js';
 
@@ -32,8 +33,9 @@ describe('case list, emergency access and imports in Chromium', () => {
     await signInAs(page, baseUrl, adminEmail, adminPassword, 'en');
     await page.getByTestId('nav-cases').click();
     await settle(page);
-    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await untilTableRows(page, 'cases-table');
     // Two clicks on "next" before the list re-renders (a double click): two pages on, not one.
+    await page.locator('[data-testid="case-next"]:not([disabled])').waitFor();
     await page.evaluate(`(() => {
       const next = document.querySelector('[data-testid="case-next"]');
       next.click();
@@ -41,7 +43,7 @@ describe('case list, emergency access and imports in Chromium', () => {
     })()`);
     await page.waitForURL(/[?&]page=2\b/);
     await settle(page);
-    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await untilTableRows(page, 'cases-table');
     await page.getByTestId('case-previous').click();
     await page.waitForURL(/[?&]page=1\b/);
   });

@@ -7,6 +7,7 @@ import {
   expectAccessible,
   screenshot,
   settle,
+  untilTableRows,
 } from './browser-harness.js';
 import { arabic, english, englishWords, providerName, rawKey } from './case-journey-text.js';
 
@@ -57,7 +58,7 @@ describe('case records in Chromium', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('nav-cases').click();
     await settle(page);
-    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await untilTableRows(page, 'cases-table');
     await page.getByTestId('synthetic-badge').first().waitFor();
     await page.getByTestId('case-pager').waitFor();
     await expectAccessible(page);
@@ -348,7 +349,7 @@ describe('case records in Chromium', () => {
     await checkArabic('cases-ar-screening');
 
     await page.goto(`${baseUrl}/cases`);
-    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await untilTableRows(page, 'cases-table');
     await checkArabic('cases-ar-list');
 
     await page.setViewportSize({ width: 360, height: 780 });
@@ -362,7 +363,7 @@ describe('case records in Chromium', () => {
 
     await page.setViewportSize(desktop);
     await page.goto(`${baseUrl}/referrals`);
-    await page.getByTestId('inbox-table').locator('tbody tr').first().waitFor();
+    await untilTableRows(page, 'inbox-table');
     await checkArabic('cases-ar-inbox');
   }, 60_000);
 
