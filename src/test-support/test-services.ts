@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { createServices, type Services } from '../server/app.js';
 import type { Database } from '../server/platform/db/database.js';
 import { createTestClock, createTestDatabase, testMasterKey } from './test-db.js';
@@ -38,4 +39,33 @@ export async function createTestOrganisation(
     requireTwoFactor: false,
   });
   return created.id;
+}
+
+/** What `servicesWorld` gives each test. */
+export interface ServicesWorld {
+  database: Database;
+  services: Services;
+  /** An organisation `field`, where the test's records go. */
+  orgId: string;
+}
+
+/**
+ * Registers, around each test of the enclosing suite, fresh services over a fresh database on
+ * `kind` with one organisation (`field`), removed after the test. Read the fields inside tests
+ * (or a `beforeEach`), not when the suite is declared.
+ */
+export function servicesWorld(kind: 'sqlite' | 'postgres'): ServicesWorld {
+  const world = {} as ServicesWorld;
+  let dispose: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const made = await createTestServices(kind);
+    dispose = made.dispose;
+    world.database = made.database;
+    world.services = made.services;
+    world.orgId = await createTestOrganisation(made.services, 'field');
+  });
+  afterEach(async () => {
+    await dispose?.();
+  });
+  return world;
 }

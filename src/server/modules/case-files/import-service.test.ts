@@ -1,32 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test-support/test-db.js';
 import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { caseFixture as fixture, importServiceWith } from '../../../test-support/import-harness.js';
 import { fieldContext } from '../vault/index.js';
 import type { ImportService } from './import-service.js';
-import { createTestServices } from '../../../test-support/test-services.js';
+import { servicesWorld } from '../../../test-support/test-services.js';
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
 describe.each(databaseKinds)('case imports on %s', (kind) => {
+  const world = servicesWorld(kind);
   let database: Database;
   let services: Services;
-  let dispose: () => Promise<void>;
   let orgId: string;
-  beforeEach(async () => {
-    ({ database, services, dispose } = await createTestServices(kind));
-    const org = await services.organisations.create(system, {
-      name: 'Field NGO',
-      slug: 'field',
-      type: 'ngo',
-      country: null,
-      parentId: null,
-      requireTwoFactor: false,
-    });
-    orgId = org.id;
-  });
-  afterEach(async () => {
-    await dispose();
+  beforeEach(() => {
+    ({ database, services, orgId } = world);
   });
 
   const countCases = async () =>

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test-support/test-db.js';
 import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { fieldContext } from '../vault/index.js';
 import { reportAllowListVersion } from '../../../core/case-formats/index.js';
 import { withholdOlderReports } from './report-upgrade.js';
-import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
+import { servicesWorld } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 const csv = [
@@ -43,16 +43,12 @@ const olderReport = [
 ];
 
 describe.each(databaseKinds)('older import reports on %s', (kind) => {
+  const world = servicesWorld(kind);
   let database: Database;
   let services: Services;
-  let dispose: () => Promise<void>;
   let orgId: string;
-  beforeEach(async () => {
-    ({ database, services, dispose } = await createTestServices(kind));
-    orgId = await createTestOrganisation(services, 'field');
-  });
-  afterEach(async () => {
-    await dispose();
+  beforeEach(() => {
+    ({ database, services, orgId } = world);
   });
 
   /** A job whose stored report is as an older release wrote it, under allow-list `version`. */

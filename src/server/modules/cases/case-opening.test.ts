@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error.js';
 import { caseRecordSchema } from '../../../shared/case-schemas.js';
 import { buildCase } from '../../../test-support/case-fixtures.js';
@@ -6,7 +6,7 @@ import { databaseKinds } from '../../../test-support/test-db.js';
 import { type Services } from '../../app.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { caseOpener } from './case-opening.js';
-import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
+import { servicesWorld } from '../../../test-support/test-services.js';
 
 const system = { actor: { kind: 'system' } as const, requestId: null };
 
@@ -14,16 +14,12 @@ const system = { actor: { kind: 'system' } as const, requestId: null };
 // forget can commit in between; the key then reads as destroyed, which the opener must take
 // as "forgotten since", not as a failure of the whole export.
 describe.each(databaseKinds)('opening whole records on %s', (kind) => {
+  const world = servicesWorld(kind);
   let database: Database;
   let services: Services;
-  let dispose: () => Promise<void>;
   let orgId: string;
-  beforeEach(async () => {
-    ({ database, services, dispose } = await createTestServices(kind));
-    orgId = await createTestOrganisation(services, 'field');
-  });
-  afterEach(async () => {
-    await dispose();
+  beforeEach(() => {
+    ({ database, services, orgId } = world);
   });
 
   const createCase = async (caseNumber: string) => {
