@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test-support/api-expect.js';
 import { casesApiWorld, type CaseBody } from '../../../test-support/cases-api-world.js';
@@ -111,6 +113,37 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
   });
 
   describe('forget this person', () => {
+    /** The case's wrapped data key and sealed identity, as stored. */
+    const keyAndIdentity = (caseId: string) =>
+      t.database.db
+        .selectFrom('data_keys')
+        .innerJoin('cases', 'cases.data_key_id', 'data_keys.id')
+        .select(['data_keys.wrapped', 'cases.identity_sealed'])
+        .where('cases.id', '=', caseId)
+        .executeTakeFirstOrThrow();
+
+    it.skipIf(kind !== 'sqlite')(
+      'leaves neither the wrapped key nor the sealed identity in the SQLite files',
+      async () => {
+        const created = await create(ngo);
+        const worker = await t.userWithRole('caseworker', ngo);
+        const before = await keyAndIdentity(created.id);
+        const [main] = (await sql<{ file: string }>`pragma database_list`.execute(t.database.db))
+          .rows;
+        const files = [main?.file ?? '', `${main?.file ?? ''}-wal`];
+        const found = (value: string | null) =>
+          files.filter((file) => existsSync(file) && readFileSync(file).includes(value ?? ''));
+        // What the files held before: the test would mean nothing if they never had it.
+        expect(found(before.wrapped).length).toBeGreaterThan(0);
+        expect(found(before.identity_sealed).length).toBeGreaterThan(0);
+        const url = `/api/cases/${created.id}/forget`;
+        const done = await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber });
+        expect(done.statusCode, done.body).toBe(204);
+        expect(found(before.wrapped)).toEqual([]);
+        expect(found(before.identity_sealed)).toEqual([]);
+      },
+    );
+
     it('shreds identifying fields, keeps analytic facts, and is audited', async () => {
       const created = await create(ngo, {
         events: [
@@ -181,12 +214,7 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
       expect(after.perpetrators[0]?.name).toBeNull();
       expect(after.victim.gender).toBe('Feminine');
       expect(after.victim.ageBand).toBe('21-23');
-      const key = await t.database.db
-        .selectFrom('data_keys')
-        .innerJoin('cases', 'cases.data_key_id', 'data_keys.id')
-        .select(['data_keys.wrapped', 'cases.identity_sealed'])
-        .where('cases.id', '=', created.id)
-        .executeTakeFirstOrThrow();
+      const key = await keyAndIdentity(created.id);
       expect(key).toEqual({ wrapped: null, identity_sealed: null });
       expect(await t.auditActions('case.forget')).toContainEqual(
         expect.objectContaining({ actorId: worker.userId, targetId: created.id }),

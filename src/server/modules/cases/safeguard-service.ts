@@ -97,8 +97,8 @@ export function createSafeguardService(deps: {
         });
         return { expiresAt };
       }),
-    forget: (ctx, caseId, confirmCaseNumber) =>
-      database.db.transaction().execute(async (trx) => {
+    forget: async (ctx, caseId, confirmCaseNumber) => {
+      await database.db.transaction().execute(async (trx) => {
         const loaded = await deps.loadLockedFor(trx, ctx, caseId, 'case.update');
         const { stored } = loaded;
         if (loaded.view !== 'full')
@@ -149,6 +149,10 @@ export function createSafeguardService(deps: {
           organisationId: stored.organisationId,
           requestId: ctx.requestId,
         });
-      }),
+      });
+      // Committed: the pages written before, holding the key just destroyed, leave SQLite's
+      // WAL now, or as soon as a reader in the way lets go (the request does not wait for it).
+      await database.scrubWal();
+    },
   };
 }

@@ -13,6 +13,7 @@ import { postgresDialect, sqliteDialect, type Dialect } from './dialect.js';
 import { migrateToLatest, type MigrationOutcome } from './migrations.js';
 import { checkpointInBackground } from './sqlite-background-checkpoint.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
+import { walScrubber, type WalScrub } from './sqlite-wal-scrub.js';
 import type { Schema } from './schema.js';
 
 /** The query builder every repository receives: the database or an open transaction. */
@@ -51,6 +52,12 @@ export interface Database {
    * anyway. `close` waits for a copy still running. Nothing to defer on PostgreSQL.
    */
   deferringCheckpoints: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * After a crypto-shredding has committed: removes the pages written before it from SQLite's
+   * WAL (sqlite-wal-scrub.ts), now or, while a reader or an import holds them, as soon as it
+   * can. PostgreSQL keeps old row versions until VACUUM; nothing is done there ('none').
+   */
+  scrubWal: () => Promise<WalScrub>;
   /** Writes a consistent copy of a SQLite database to `file` while it stays online. */
   backupSqlite: (file: string) => Promise<void>;
   close: () => Promise<void>;
@@ -61,13 +68,18 @@ const walCheckpointPages = 1000;
 // During bulk writes: up to 65,536 pages (256 MiB at 4 KiB) before a checkpoint.
 export const bulkCheckpointPages = 65_536;
 const walSizeLimitBytes = 64 * 1024 * 1024;
+const busyTimeoutMs = 5000;
 
 /** Bulk writes in progress on one SQLite writer; checkpoints are deferred while any runs. */
 function checkpointDeferrer(
   raw: SqliteDatabase.Database,
   file: string | null,
+  /** Runs once the WAL a bulk write left has been copied (a scrub held back for it). */
+  afterFold: () => Promise<void>,
 ): {
   defer: Database['deferringCheckpoints'];
+  /** True while a bulk write holds checkpoints back. */
+  running: () => boolean;
   /** Waits for copies still running; none starts afterwards (the connection is closing). */
   closing: () => Promise<void>;
 } {
@@ -91,10 +103,13 @@ function checkpointDeferrer(
     // checkpoints at commits leaves the copy to the next commit, as before.
     const fold: Promise<void> = checkpointInBackground(file)
       .then(resume, resume)
+      // Whatever the scrub meets, it keeps its request for later; nothing to report here.
+      .then(() => afterFold().catch(() => undefined))
       .finally(() => folding.delete(fold));
     folding.add(fold);
   };
   return {
+    running: () => running > 0,
     defer: async (work) => {
       running += 1;
       if (running === 1 && !closed) {
@@ -118,11 +133,12 @@ function openSqlite(file: string): {
   kysely: Kysely<Schema>;
   raw: SqliteDatabase.Database;
   reader: SqliteDatabase.Database | null;
+  dialect: GroupCommitSqliteDialect;
 } {
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${String(busyTimeoutMs)}`);
   raw.pragma('synchronous = NORMAL');
   // Freed pages are overwritten with zeros, so crypto-shredded keys do not linger in the file.
   raw.pragma('secure_delete = ON');
@@ -138,11 +154,12 @@ function openSqlite(file: string): {
   const inMemory = file === ':memory:' || file === '';
   const reader = inMemory ? null : new SqliteDatabase(file);
   if (reader !== null) {
-    reader.pragma('busy_timeout = 5000');
+    reader.pragma(`busy_timeout = ${String(busyTimeoutMs)}`);
     reader.pragma('query_only = ON');
   }
-  const kysely = new Kysely<Schema>({ dialect: new GroupCommitSqliteDialect(raw, reader) });
-  return { kysely, raw, reader };
+  const dialect = new GroupCommitSqliteDialect(raw, reader);
+  const kysely = new Kysely<Schema>({ dialect });
+  return { kysely, raw, reader, dialect };
 }
 
 /**
@@ -250,8 +267,17 @@ function sqliteRowInserter(raw: SqliteDatabase.Database) {
 /** Opens the configured database; does not migrate (call `migrate`). */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
-    const { kysely, raw, reader } = openSqlite(target.file);
-    const checkpoints = checkpointDeferrer(raw, reader === null ? null : target.file);
+    const { kysely, raw, reader, dialect } = openSqlite(target.file);
+    // An in-memory database has no WAL (and no second connection).
+    const hasWal = reader !== null;
+    const scrubber = walScrubber({
+      exclusive: (work) => dialect.exclusive(work),
+      bulkWriteRunning: () => checkpoints.running(),
+      busyTimeoutMs,
+    });
+    const checkpoints = checkpointDeferrer(raw, hasWal ? target.file : null, () =>
+      scrubber.afterBulkWrites(),
+    );
     return {
       db: kysely,
       dialect: sqliteDialect,
@@ -259,6 +285,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       ping: () => ping(kysely),
       insertRows: sqliteRowInserter(raw),
       deferringCheckpoints: checkpoints.defer,
+      scrubWal: () => (hasWal ? scrubber.request() : Promise.resolve('none')),
       backupSqlite: async (file) => {
         // The reader sees committed data only; the writer may hold an open group.
         await (reader ?? raw).backup(file);
@@ -266,6 +293,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       close: async () => {
         // A checkpoint still copying would otherwise be cut off when the process ends.
         await checkpoints.closing();
+        await scrubber.closing();
         await kysely.destroy();
       },
     };
@@ -278,6 +306,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     ping: () => ping(kysely),
     insertRows: insertRowsWithKysely,
     deferringCheckpoints: (work) => work(),
+    scrubWal: () => Promise.resolve('none'),
     backupSqlite: () => Promise.reject(new Error('backupSqlite called on PostgreSQL')),
     close: () => kysely.destroy(),
   };

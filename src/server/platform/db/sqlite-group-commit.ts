@@ -201,6 +201,20 @@ class GroupCommitDriver implements Driver {
     await Promise.resolve();
   }
 
+  /**
+   * Runs `work` on the writer outside any transaction: after the transactions ahead of it, with
+   * the open group committed first, and before any that start later.
+   */
+  async exclusive<T>(work: (writer: SqliteDatabase.Database) => T): Promise<T> {
+    await this.#mutex.lock();
+    try {
+      this.#commitGroup();
+      return work(this.writer);
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+
   async destroy(): Promise<void> {
     await this.#mutex.lock(true);
     try {
@@ -327,7 +341,19 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
     super({ database: writer });
   }
 
+  #driver: GroupCommitDriver | null = null;
+
   override createDriver(): Driver {
-    return new GroupCommitDriver(this.writer, this.reader, this.onCommit);
+    this.#driver = new GroupCommitDriver(this.writer, this.reader, this.onCommit);
+    return this.#driver;
+  }
+
+  /**
+   * Runs `work` on the writer between transactions (see the driver's `exclusive`); only once
+   * Kysely has made its driver, that is, once the database has been opened.
+   */
+  exclusive<T>(work: (writer: SqliteDatabase.Database) => T): Promise<T> {
+    if (this.#driver === null) return Promise.reject(new Error('the database is not open yet'));
+    return this.#driver.exclusive(work);
   }
 }
