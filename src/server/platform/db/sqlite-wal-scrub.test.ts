@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds } from '../../../test-support/test-db.js';
 import { openDatabase, type Database } from './database.js';
+import { walScrubber } from './sqlite-wal-scrub.js';
 
 // A shredded value must leave the files, not only the table: SQLite's WAL keeps the page as
 // it was before the shredding until a checkpoint cuts it. Read as another process would read
@@ -89,6 +90,27 @@ describe('scrubbing the SQLite WAL after a shredding', () => {
     expect(scrub).toBe('done');
     const count = await sql<{ n: number }>`select count(*) as n from secrets`.execute(database.db);
     expect(count.rows).toEqual([{ n: 6 }]);
+  });
+});
+
+describe('a scrub that fails', () => {
+  it('reports pending instead of failing the shredding that committed before it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vigil-scrub-'));
+    const connection = new SqliteDatabase(path.join(dir, 'gone.db'));
+    connection.close();
+    try {
+      const scrubber = walScrubber({
+        // The real driver on a closed connection: every statement throws.
+        exclusive: (work) => Promise.resolve().then(() => work(connection)),
+        bulkWriteRunning: () => false,
+        busyTimeoutMs: 5000,
+        maxAttempts: 1,
+      });
+      expect(await scrubber.request()).toBe('pending');
+      await scrubber.closing();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

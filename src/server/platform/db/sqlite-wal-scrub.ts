@@ -23,7 +23,7 @@ export interface WalScrubberDeps {
 }
 
 export interface WalScrubber {
-  /** Scrubs now, or as soon as readers and bulk writes let it. */
+  /** Scrubs now, or as soon as readers and bulk writes let it. Never rejects. */
   request: () => Promise<WalScrub>;
   /** A bulk write ended and its WAL was copied: a scrub held back for it runs now. */
   afterBulkWrites: () => Promise<void>;
@@ -59,7 +59,11 @@ export function walScrubber(deps: WalScrubberDeps): WalScrubber {
     // on the event loop (afterBulkWrites comes back here).
     if (deps.bulkWriteRunning()) return 'pending';
     attempts += 1;
-    const done = await deps.exclusive((writer) => truncateCheckpoint(writer, deps.busyTimeoutMs));
+    // The shredding has committed; its caller must hear of that, not of a checkpoint that
+    // failed (a disk error, a closed connection). The request stays, to be tried again.
+    const done = await deps
+      .exclusive((writer) => truncateCheckpoint(writer, deps.busyTimeoutMs))
+      .catch(() => false);
     if (done) {
       pending = false;
       attempts = 0;
@@ -73,8 +77,7 @@ export function walScrubber(deps: WalScrubberDeps): WalScrubber {
     if (timer !== null || !retrying) return;
     timer = setTimeout(() => {
       timer = null;
-      // A failure here has no caller to tell; the next request or close tries again.
-      attempt().catch(() => undefined);
+      void attempt();
     }, retryMs);
     // A pending scrub never keeps the process alive; close makes the last attempt.
     timer.unref();
