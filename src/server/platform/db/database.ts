@@ -78,7 +78,7 @@ function checkpointDeferrer(
   afterFold: () => Promise<void>,
 ): {
   defer: Database['deferringCheckpoints'];
-  /** True while a bulk write holds checkpoints back. */
+  /** True while a bulk write holds checkpoints back, or its WAL is still being copied in. */
   running: () => boolean;
   /** Waits for copies still running; none starts afterwards (the connection is closing). */
   closing: () => Promise<void>;
@@ -86,6 +86,8 @@ function checkpointDeferrer(
   let running = 0;
   let closed = false;
   const folding = new Set<Promise<void>>();
+  // Copies of a bulk write's WAL not yet done: until one is, the WAL is still the bulk write's.
+  let copying = 0;
   // Checkpoints at commits resume only when no bulk write has started in the meantime, and
   // never on a connection being closed (a bulk write may end after `close`).
   const resume = () => {
@@ -101,15 +103,20 @@ function checkpointDeferrer(
     // next commit on this one: that copy takes as long as writing a few batches did, and
     // would hold every request waiting behind it. Should the thread fail, resuming
     // checkpoints at commits leaves the copy to the next commit, as before.
+    copying += 1;
+    const copied = () => {
+      copying -= 1;
+      resume();
+    };
     const fold: Promise<void> = checkpointInBackground(file)
-      .then(resume, resume)
+      .then(copied, copied)
       // Whatever the scrub meets, it keeps its request for later; nothing to report here.
       .then(() => afterFold().catch(() => undefined))
       .finally(() => folding.delete(fold));
     folding.add(fold);
   };
   return {
-    running: () => running > 0,
+    running: () => running > 0 || copying > 0,
     defer: async (work) => {
       running += 1;
       if (running === 1 && !closed) {

@@ -71,6 +71,33 @@ describe('scrubbing the SQLite WAL after a shredding', () => {
     expect(holds('')).toBe(false);
   });
 
+  it('removes a value the file already held before it was shredded', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await sql`insert into secrets (id, wrapped) values (2, ${`${secret}-copied`})`.execute(trx);
+    });
+    // Copied into the database file first, as a key stored long before its forget would be.
+    expect(await database.scrubWal()).toBe('done');
+    expect(readFileSync(file).includes(`${secret}-copied`)).toBe(true);
+    await database.db.transaction().execute(async (trx) => {
+      await sql`update secrets set wrapped = null where id = 2`.execute(trx);
+    });
+    expect(await database.scrubWal()).toBe('done');
+    expect(readFileSync(file).includes(`${secret}-copied`)).toBe(false);
+    expect(walBytes()).toBe(0);
+  });
+
+  it('waits for the WAL a bulk write left to be copied in, even once the write is over', async () => {
+    await database.deferringCheckpoints(async () => {
+      await database.db.transaction().execute(async (trx) => {
+        await sql`insert into secrets (id, wrapped) values (3, 'bulk')`.execute(trx);
+      });
+    });
+    // The copy has only just started in its own thread.
+    expect(await database.scrubWal()).toBe('pending');
+    await expect.poll(walBytes, { timeout: 15_000, interval: 50 }).toBe(0);
+    expect(holds('')).toBe(false);
+  });
+
   it('holds back during a bulk write and scrubs once its WAL is copied in', async () => {
     await database.deferringCheckpoints(async () => {
       expect(await database.scrubWal()).toBe('pending');
@@ -100,11 +127,10 @@ describe('a scrub that fails', () => {
     connection.close();
     try {
       const scrubber = walScrubber({
-        // The real driver on a closed connection: every statement throws.
+        // better-sqlite3 on a closed connection: every statement throws.
         exclusive: (work) => Promise.resolve().then(() => work(connection)),
         bulkWriteRunning: () => false,
         busyTimeoutMs: 5000,
-        maxAttempts: 1,
       });
       expect(await scrubber.request()).toBe('pending');
       await scrubber.closing();

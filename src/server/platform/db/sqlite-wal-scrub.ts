@@ -16,10 +16,10 @@ export interface WalScrubberDeps {
   bulkWriteRunning: () => boolean;
   /** The writer's usual busy timeout, restored after each attempt. */
   busyTimeoutMs: number;
-  /** Wait between attempts while a reader holds old pages. */
+  /** First wait before trying again while a reader holds the WAL; it doubles each time. */
   retryMs?: number;
-  /** Attempts before waiting for the next request, bulk write's end or close. */
-  maxAttempts?: number;
+  /** The longest wait between two attempts. */
+  maxRetryMs?: number;
 }
 
 export interface WalScrubber {
@@ -46,7 +46,7 @@ function truncateCheckpoint(writer: SqliteDatabase.Database, busyTimeoutMs: numb
 
 export function walScrubber(deps: WalScrubberDeps): WalScrubber {
   const retryMs = deps.retryMs ?? 1000;
-  const maxAttempts = deps.maxAttempts ?? 300;
+  const maxRetryMs = deps.maxRetryMs ?? 60_000;
   let pending = false;
   let closed = false;
   let retrying = true;
@@ -69,16 +69,18 @@ export function walScrubber(deps: WalScrubberDeps): WalScrubber {
       attempts = 0;
       return 'done';
     }
-    if (attempts < maxAttempts) schedule();
+    schedule(Math.min(maxRetryMs, retryMs * 2 ** Math.min(attempts - 1, 16)));
     return 'pending';
   };
 
-  function schedule(): void {
+  // Never given up while the process runs: a long backup or a stalled reader may hold the WAL
+  // for minutes, and the destroyed key must still leave the files once it lets go.
+  function schedule(delayMs: number): void {
     if (timer !== null || !retrying) return;
     timer = setTimeout(() => {
       timer = null;
       void attempt();
-    }, retryMs);
+    }, delayMs);
     // A pending scrub never keeps the process alive; close makes the last attempt.
     timer.unref();
   }
