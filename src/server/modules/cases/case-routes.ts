@@ -106,11 +106,16 @@ export function registerCaseRoutes(
     '/api/cases/:id/forget',
     { schema: { tags, params: idParams, body: forgetBodySchema } },
     async (request, reply) => {
-      await safeguards.forget(
+      const walScrub = await safeguards.forget(
         contextOf(request),
         request.params.id,
         request.body.confirmCaseNumber,
       );
+      // The forget has committed either way; an operator should know when the old pages are
+      // still on disk, waiting for a reader to let go (they are retried until it does).
+      if (walScrub === 'pending') {
+        request.log.warn({ walScrub }, 'forgotten: the WAL is cut once the readers holding it end');
+      }
       return reply.status(204).send();
     },
   );

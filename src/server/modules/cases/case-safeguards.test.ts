@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../../../test-support/api-expect.js';
@@ -122,25 +123,57 @@ describe.each(databaseKinds)('case safeguards API on %s', (kind) => {
         .where('cases.id', '=', caseId)
         .executeTakeFirstOrThrow();
 
+    /** A new case on SQLite: what was stored of it, which files hold a value, its forget. */
+    const caseOnDisk = async () => {
+      const created = await create(ngo);
+      const worker = await t.userWithRole('caseworker', ngo);
+      const before = await keyAndIdentity(created.id);
+      const [main] = (await sql<{ file: string }>`pragma database_list`.execute(t.database.db))
+        .rows;
+      const file = main?.file ?? '';
+      const holding = (value: string | null) =>
+        [file, `${file}-wal`].filter((f) => existsSync(f) && readFileSync(f).includes(value ?? ''));
+      const forget = () =>
+        t.call(worker, 'POST', `/api/cases/${created.id}/forget`, {
+          confirmCaseNumber: created.caseNumber,
+        });
+      return { before, file, holding, forget };
+    };
+
     it.skipIf(kind !== 'sqlite')(
       'leaves neither the wrapped key nor the sealed identity in the SQLite files',
       async () => {
-        const created = await create(ngo);
-        const worker = await t.userWithRole('caseworker', ngo);
-        const before = await keyAndIdentity(created.id);
-        const [main] = (await sql<{ file: string }>`pragma database_list`.execute(t.database.db))
-          .rows;
-        const files = [main?.file ?? '', `${main?.file ?? ''}-wal`];
-        const found = (value: string | null) =>
-          files.filter((file) => existsSync(file) && readFileSync(file).includes(value ?? ''));
+        const { before, holding, forget } = await caseOnDisk();
         // What the files held before: the test would mean nothing if they never had it.
-        expect(found(before.wrapped).length).toBeGreaterThan(0);
-        expect(found(before.identity_sealed).length).toBeGreaterThan(0);
-        const url = `/api/cases/${created.id}/forget`;
-        const done = await t.call(worker, 'POST', url, { confirmCaseNumber: created.caseNumber });
+        expect(holding(before.wrapped).length).toBeGreaterThan(0);
+        expect(holding(before.identity_sealed).length).toBeGreaterThan(0);
+        const done = await forget();
         expect(done.statusCode, done.body).toBe(204);
-        expect(found(before.wrapped)).toEqual([]);
-        expect(found(before.identity_sealed)).toEqual([]);
+        expect(holding(before.wrapped)).toEqual([]);
+        expect(holding(before.identity_sealed)).toEqual([]);
+      },
+    );
+
+    it.skipIf(kind !== 'sqlite')(
+      'says so in the log when a reader holds the WAL, and cuts it once the reader ends',
+      async () => {
+        const { before, file, holding, forget } = await caseOnDisk();
+        // Another process reading, its transaction open across the forget.
+        const reader = new SqliteDatabase(file, { readonly: true });
+        try {
+          reader.exec('begin');
+          reader.prepare('select count(*) from cases').get();
+          const done = await forget();
+          expect(done.statusCode, done.body).toBe(204);
+          expect(t.logs.some((line) => line.includes('"walScrub":"pending"'))).toBe(true);
+          expect(holding(before.wrapped)).toContain(`${file}-wal`);
+          reader.exec('commit');
+        } finally {
+          reader.close();
+        }
+        await expect
+          .poll(() => holding(before.wrapped), { timeout: 10_000, interval: 50 })
+          .toEqual([]);
       },
     );
 

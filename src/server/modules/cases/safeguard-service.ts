@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/app-error.js';
 import { newId } from '../../platform/crypto/index.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, WalScrub } from '../../platform/db/database.js';
 import { auditActorOf, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationService } from '../notifications/index.js';
@@ -37,8 +37,9 @@ export interface SafeguardService {
   /**
    * "Forget this person": shreds the case's data key, so every identifying field, child text and
    * referral packet is unrecoverable, while the anonymous analytic facts remain for statistics.
+   * Resolves, once committed, with what became of the WAL's old pages (`Database.scrubWal`).
    */
-  forget: (ctx: RequestContext, caseId: string, confirmCaseNumber: string) => Promise<void>;
+  forget: (ctx: RequestContext, caseId: string, confirmCaseNumber: string) => Promise<WalScrub>;
 }
 
 export function createSafeguardService(deps: {
@@ -152,7 +153,7 @@ export function createSafeguardService(deps: {
       });
       // Committed: the pages written before, holding the key just destroyed, leave SQLite's
       // WAL now, or as soon as a reader in the way lets go (the request does not wait for it).
-      await database.scrubWal();
+      return database.scrubWal();
     },
   };
 }

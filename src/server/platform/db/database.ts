@@ -14,6 +14,8 @@ import { migrateToLatest, type MigrationOutcome } from './migrations.js';
 import { checkpointInBackground } from './sqlite-background-checkpoint.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import { walScrubber, type WalScrub } from './sqlite-wal-scrub.js';
+
+export type { WalScrub } from './sqlite-wal-scrub.js';
 import type { Schema } from './schema.js';
 
 /** The query builder every repository receives: the database or an open transaction. */
