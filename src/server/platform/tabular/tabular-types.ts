@@ -7,6 +7,7 @@ export interface TabularRow {
 /** Why a table file could not be read at all (row-level problems are the caller's). */
 export type TabularProblem =
   | 'tabular.too_large'
+  | 'tabular.too_wide'
   | 'tabular.empty'
   | 'tabular.malformed_csv'
   | 'tabular.malformed_xlsx'

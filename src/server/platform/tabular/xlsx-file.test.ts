@@ -91,11 +91,66 @@ describe('readXlsx', () => {
       () => readXlsx(Buffer.alloc(10), { maxBytes: 5 }),
       'tabular.too_large',
     ],
+    [
+      // One cell in the sheet's last column, which padding would copy into every row.
+      'a value in column XFD',
+      async () =>
+        readXlsx(
+          await workbookOf((sheet) => {
+            sheet.getCell('XFD1').value = 'far';
+            for (let row = 2; row <= 50; row += 1) sheet.getCell(`A${String(row)}`).value = 'x';
+          }),
+        ),
+      'tabular.too_wide',
+    ],
+    [
+      'more cells than allowed, rows by columns',
+      async () =>
+        readXlsx(
+          await workbookOf((sheet) => {
+            sheet.addRow(['a', 'b', 'c', 'd']);
+            for (let row = 0; row < 10; row += 1) sheet.addRow(['x']);
+          }),
+          { maxCells: 40 },
+        ),
+      'tabular.too_large',
+    ],
   ])('refuses %s', async (_name, read, problem) => {
     const error: unknown = await read().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TabularReadError);
     expect(error).toMatchObject({ problem });
   });
+
+  it('names the row of a value past the last column read', async () => {
+    const buffer = await workbookOf((sheet) => {
+      sheet.addRow(['a', 'b']);
+      sheet.getCell('F3').value = 'far';
+    });
+    const error: unknown = await readXlsx(buffer, { maxColumns: 5 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ problem: 'tabular.too_wide', line: 3 });
+  });
+
+  it('leaves out blank cells past the last column read, as formatting leaves them', async () => {
+    const buffer = await workbookOf((sheet) => {
+      sheet.addRow(['a', 'b']);
+      sheet.getCell('XFD2').value = '   ';
+      sheet.getCell('A2').value = 'x';
+    });
+    expect((await readXlsx(buffer)).rows).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x', ''] },
+    ]);
+  });
+
+  it('reads more rows than one call can take as arguments', async () => {
+    // 130,000 rows: the widest row was once found by spreading every row into Math.max.
+    const buffer = await workbookOf((sheet) => {
+      for (let row = 1; row <= 130_000; row += 1) sheet.getCell(`A${String(row)}`).value = row;
+    });
+    const sheet = await readXlsx(buffer);
+    expect(sheet.rows).toHaveLength(130_000);
+    expect(sheet.rows.at(-1)).toEqual({ line: 130_000, cells: ['130000'] });
+  }, 60_000);
 });
 
 describe('writeXlsx', () => {

@@ -13,14 +13,27 @@ export interface ReadXlsxOptions {
   readonly sheet?: string;
   /** Refuse a larger file (default 64 MiB). */
   readonly maxBytes?: number;
+  /** Refuse a value in a column past this one (default 1,024). */
+  readonly maxColumns?: number;
+  /** Refuse a sheet whose rows, padded to its widest, would hold more cells (default 25 million). */
+  readonly maxCells?: number;
 }
+
+// Case files have at most a few hundred columns (CTDC's global dataset 63, the HTCDS templates
+// fewer than 200). Every row is padded to the widest, so one value far to the right would make
+// every row that wide: a 200 KB file with one cell in column XFD and 40,000 short rows asked
+// for 655 million cells and ran the server out of memory.
+const defaultMaxColumns = 1024;
+// 100,000 rows of 250 columns.
+const defaultMaxCells = 25_000_000;
 
 /**
  * Reads one worksheet of an XLSX (or XLSM) workbook as rows of text: numbers as written in
  * JavaScript, booleans as `TRUE`/`FALSE`, dates as `YYYY-MM-DD` (with the time when there is
  * one), formulas as their cached result, rich text and hyperlinks as their text. Hidden rows
  * (the HTCDS templates hide their field-name row) are read like any other; empty rows are
- * skipped. Every row is padded to the widest row's length.
+ * skipped, and so are blank cells past `maxColumns`. Every row is padded to the widest row's
+ * length.
  */
 export async function readXlsx(buffer: Buffer, options: ReadXlsxOptions = {}): Promise<XlsxSheet> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
@@ -43,16 +56,42 @@ export async function readXlsx(buffer: Buffer, options: ReadXlsxOptions = {}): P
       options.sheet === undefined ? 'The workbook has no worksheet' : 'No worksheet of that name',
     );
   }
+  const maxColumns = options.maxColumns ?? defaultMaxColumns;
+  const maxCells = options.maxCells ?? defaultMaxCells;
   const rows: { line: number; cells: string[] }[] = [];
+  let width = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = textOf(cell.value);
+    // Sparse: a column with no cell is a hole until the row is filled in below.
+    const sparse: (string | undefined)[] = [];
+    let values = 0;
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const text = textOf(cell.value);
+      const blank = text.trim() === '';
+      // A blank cell far to the right (formatting, a stray space) is no value: left out.
+      if (column > maxColumns) {
+        if (blank) return;
+        throw new TabularReadError(
+          'tabular.too_wide',
+          `Row ${String(rowNumber)} has a value past column ${String(maxColumns)}`,
+          rowNumber,
+        );
+      }
+      sparse[column - 1] = text;
+      if (!blank) values += 1;
     });
-    const filled = Array.from({ length: cells.length }, (_, index) => cells[index] ?? '');
-    if (filled.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, cells: filled });
+    if (values === 0) return;
+    const cells = Array.from(sparse, (cell) => cell ?? '');
+    rows.push({ line: rowNumber, cells });
+    // A loop, not Math.max(...rows): spreading 120,000 rows overflowed the stack.
+    if (cells.length > width) width = cells.length;
+    if (rows.length * width > maxCells) {
+      throw new TabularReadError(
+        'tabular.too_large',
+        `The sheet holds more than ${String(maxCells)} cells (rows by columns)`,
+        rowNumber,
+      );
+    }
   });
-  const width = Math.max(0, ...rows.map((row) => row.cells.length));
   for (const row of rows) while (row.cells.length < width) row.cells.push('');
   return { name: sheet.name, rows };
 }
