@@ -56,6 +56,19 @@ function selfOf(ctx: RequestContext): { userId: string; sessionId: string | null
   throw new AppError('access.denied', { reason: 'no user account' });
 }
 
+/**
+ * The signed-in user themself, for changes to their own account (profile, password, two-factor,
+ * recovery codes). An API token acts for its owner within its verbs; none of these is among
+ * them, or a stolen token would let its holder enrol their own second factor and lock the
+ * owner out.
+ */
+function signedInSelfOf(ctx: RequestContext): { userId: string; sessionId: string | null } {
+  if (ctx.actor.kind === 'token') {
+    throw new AppError('access.denied', { reason: 'only a signed-in user changes their account' });
+  }
+  return selfOf(ctx);
+}
+
 function refusePassword(problem: string, field: string): AppError {
   return new AppError(problem as 'password.too_short', [
     { path: ['body', field], issue: problem, message: 'Password refused' },
@@ -72,8 +85,12 @@ export function createAccountService(deps: {
 }): AccountService {
   const { database, audit, users, sessions, vault, now } = deps;
 
-  const loadSelf = async (db: Executor, ctx: RequestContext): Promise<User> => {
-    const user = await users.findById(db, selfOf(ctx).userId);
+  const loadSelf = async (
+    db: Executor,
+    ctx: RequestContext,
+    who: typeof selfOf = signedInSelfOf,
+  ): Promise<User> => {
+    const user = await users.findById(db, who(ctx).userId);
     if (user === undefined) throw new AppError('auth.session_expired');
     return user;
   };
@@ -97,7 +114,8 @@ export function createAccountService(deps: {
 
   return {
     async me(ctx) {
-      const user = await loadSelf(database.db, ctx);
+      // Reading who one is stays open to tokens: an integration checks whose rights it holds.
+      const user = await loadSelf(database.db, ctx, selfOf);
       return { user, memberships: await users.memberships(database.db, user.id) };
     },
     updateMe: (ctx, input) =>

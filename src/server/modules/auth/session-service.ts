@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/app-error.js';
+import { grantsForToken } from '../../../core/token-grants.js';
 import { randomSecret, safeEqual, sha256Hex } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import type { Actor } from '../access/index.js';
@@ -93,25 +94,19 @@ export function createSessionService(deps: {
       const user = await users.findById(database.db, resolved.userId);
       if (user === undefined || user.disabled) throw new AppError('auth.token_invalid');
       // A token can never do more than its owner can do today in its organisation.
-      const ownerGrants = await users.grantsOf(database.db, user.id);
-      const ownerVerbs = (verb: string): boolean =>
-        user.isSystemAdmin ||
-        ownerGrants.some(
-          (g) =>
-            resolved.organisationPath.includes(g.organisationId) && g.verbs.some((v) => v === verb),
-        );
+      const grants = grantsForToken({
+        ownerGrants: await users.grantsOf(database.db, user.id),
+        ownerIsSystemAdmin: user.isSystemAdmin,
+        organisationPath: resolved.organisationPath,
+        verbs: resolved.verbs,
+      });
       return {
         kind: 'token',
         userId: user.id,
         tokenId: resolved.tokenId,
         isSystemAdmin: false,
         enrolmentOnly: false,
-        grants: [
-          {
-            organisationId: resolved.organisationId,
-            verbs: resolved.verbs.filter(ownerVerbs),
-          },
-        ],
+        grants,
       };
     },
     revoke: (trx, idHash) => revokeSession(trx, idHash, now().toISOString()),

@@ -17,7 +17,7 @@ export interface Submission {
 
 /**
  * What a creating request's `Idempotency-Key` is stored as: a keyed hash of the key scoped to
- * who sent it, so two users' keys never meet (one person's key can neither match nor probe
+ * who sent it (a user, through a session or one of their tokens), so two users' keys never meet (one person's key can neither match nor probe
  * another's submissions) and stored keys reveal nothing. Null when the request sent none.
  */
 function submissionKeyHash(
@@ -26,7 +26,9 @@ function submissionKeyHash(
   key: string | undefined,
 ): string | null {
   if (key === undefined) return null;
-  return keyedHash(`${actor.kind === 'user' ? actor.userId : 'system'}\n${key}`);
+  // A token submits for its owner: tokens of different owners once shared the 'system' scope,
+  // so one integration's key could be refused because of another's, and learn its case id.
+  return keyedHash(`${actor.kind === 'system' ? 'system' : actor.userId}\n${key}`);
 }
 
 /**
