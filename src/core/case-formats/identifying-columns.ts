@@ -49,9 +49,10 @@ const htcdsShown: ReadonlySet<string> = new Set(
 /**
  * The version of the allow-list below, stored with every import report it withheld. Raised
  * whenever the list shows less, so reports withheld under an older version are rewritten at
- * start (1: the first list; 2: case numbers and the dates of events and support plans too).
+ * start (1: the first list; 2: case numbers and the dates of events and support plans too;
+ * 3: a withheld cell's message no longer quotes from it).
  */
-export const reportAllowListVersion = 2;
+export const reportAllowListVersion = 3;
 
 // The CTDC releases are anonymised public datasets: no column of theirs identifies anyone.
 const anonymisedFormats: ReadonlySet<string> = new Set(['ctdc-global', 'ctdc-synthetic']);

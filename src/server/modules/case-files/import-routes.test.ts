@@ -98,9 +98,11 @@ describe.each(databaseKinds)('imports API on %s', (kind) => {
 
   it('keeps no identifying cell in a report: withheld from every reader, other cells shown', async () => {
     const csv = [
-      'prs_FirstName,prs_MobilePhone,prs_Gender,vic_TraffickingStatus',
-      'Amina,0812 345,Feminine,PossibleVictimOfTrafficking',
-      'Jean,+243812345678,Martian,PossibleVictimOfTrafficking',
+      'prs_FirstName,prs_MobilePhone,prs_Gender,vic_TraffickingStatus,vigil_Perpetrators',
+      'Amina,0812 345,Feminine,PossibleVictimOfTrafficking,',
+      'Jean,+243812345678,Martian,PossibleVictimOfTrafficking,',
+      // A withheld cell whose error message would quote from it (zod names unknown keys).
+      'Olena,,Feminine,PossibleVictimOfTrafficking,"[{""KOVALENKO"":1}]"',
     ].join('\n');
     const role = await t.call(t.admin, 'POST', '/api/roles', {
       name: 'intake',
@@ -122,8 +124,16 @@ describe.each(databaseKinds)('imports API on %s', (kind) => {
     expect(blind.rejections).toEqual([
       expect.objectContaining({ row: 2, column: 'prs_MobilePhone', value: null, withheld: true }),
       expect.objectContaining({ row: 3, column: 'prs_Gender', value: 'Martian', withheld: false }),
+      expect.objectContaining({
+        row: 4,
+        column: 'vigil_Perpetrators',
+        value: null,
+        withheld: true,
+        reason: 'invalid_field',
+      }),
     ]);
     expect(JSON.stringify(blind)).not.toContain('0812');
+    expect(JSON.stringify(blind)).not.toContain('KOVALENKO');
 
     // Nor for a reader who may see identities: the report never kept the cell.
     const seen = await waitFor(manager, id);

@@ -45,6 +45,15 @@ export function numberClash(row: number, number: string): ParsedRow {
 const maxStoredRejections = 1000;
 
 /**
+ * What a report says of a withheld cell: its reason in words, nothing taken from the cell.
+ * Some messages quote it (the unknown values of a list, the keys of a JSON cell), and a withheld
+ * cell is withheld from its message too.
+ */
+function withheldMessage(reason: string): string {
+  return `The value is not valid here (${reason}); it is not kept in the report`;
+}
+
+/**
  * The report of the refused rows: their first 1,000 problems, long values cut. `keepsValue`
  * says which columns' cells the report may hold as written; any other cell is withheld
  * (`value: null`), so a report kept after the import holds nothing that identifies anyone.
@@ -70,7 +79,7 @@ export function rejectionsOf(
             : error.value,
         withheld: !kept,
         reason: error.reason,
-        message: error.message,
+        message: kept ? error.message : withheldMessage(error.reason),
       });
     }
   }
@@ -86,6 +95,13 @@ export function withholdingCells(
   keepsValue: (column: string | null) => boolean,
 ): ImportRejection[] {
   return rejections.map((rejection) =>
-    keepsValue(rejection.column) ? rejection : { ...rejection, value: null, withheld: true },
+    keepsValue(rejection.column)
+      ? rejection
+      : {
+          ...rejection,
+          value: null,
+          withheld: true,
+          message: withheldMessage(rejection.reason),
+        },
   );
 }

@@ -42,6 +42,8 @@ class QuietArrivalLogs extends LogController {
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+/** The longest a request may take to arrive, headers and body. */
+const requestTimeoutMs = 300_000;
 
 /**
  * Creates the HTTP shell: request ids, JSON parsing, security headers, rate limits, cookies,
@@ -61,6 +63,10 @@ export async function createHttpShell(options: HttpOptions) {
       return typeof given === 'string' && requestIdPattern.test(given) ? given : newId();
     },
     return503OnClosing: true,
+    // Fastify's default (0) turns off Node's own limit, so a client sending an upload a byte at
+    // a time would hold its connection and buffer for ever. Five minutes, Node's default,
+    // leave a 28 MB import time to arrive over a slow field connection.
+    requestTimeout: requestTimeoutMs,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -294,6 +294,11 @@ describe.each(databaseKinds)('HTTP hardening on %s', (kind) => {
     });
   });
 
+  it('cuts off a request still arriving after five minutes (Fastify would wait for ever)', () => {
+    // Node's HTTP server enforces the limit; a test cannot wait five minutes for it to act.
+    expect(t.app.server.requestTimeout).toBe(300_000);
+  });
+
   describe('headers', () => {
     it.each([
       ['GET /api/health', 200, () => t.app.inject({ method: 'GET', url: '/api/health' })],
