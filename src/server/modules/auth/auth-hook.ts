@@ -19,15 +19,16 @@ function bearerOf(request: FastifyRequest): string | null {
 }
 
 /**
- * Resolves the actor of every request before validation (so an anonymous caller gets 401,
- * not a validation error) and enforces CSRF on cookie-authenticated writes. Routes are
+ * Resolves the actor of every request as it arrives, before its body is read (so an anonymous
+ * caller gets 401, not a validation error, and never makes the server take in and parse an
+ * upload of tens of megabytes), and enforces CSRF on cookie-authenticated writes. Routes are
  * authenticated unless they declare `public: true`.
  */
 export function registerAuthHook(app: HttpApp, sessions: SessionService): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('viaCookie', false);
   app.decorateRequest('csrfToken', null);
-  app.addHook('preValidation', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const bearer = bearerOf(request);
     const cookie = request.cookies[sessionCookie];
     const isPublic = isPublicRoute(request);

@@ -166,6 +166,23 @@ describe.each(databaseKinds)('HTTP hardening on %s', (kind) => {
   describe('every error has the one shape', () => {
     const requests: [string, ErrorCode, (t: TestApp) => InjectOptions][] = [
       ['anonymous API call', 'auth.required', () => ({ method: 'GET', url: '/api/organisations' })],
+      // Refused before the body is read: an anonymous caller never makes the server take in an
+      // upload, whatever it sends (broken JSON, or more than any route accepts).
+      ...(
+        [
+          ['broken JSON', '{"organisationId":'],
+          ['50 MB', `{"content":"${'A'.repeat(50 * 1024 * 1024)}"}`],
+        ] as const
+      ).map(([label, payload]): [string, ErrorCode, () => InjectOptions] => [
+        `anonymous upload of ${label}`,
+        'auth.required',
+        () => ({
+          method: 'POST',
+          url: '/api/imports',
+          headers: { 'content-type': 'application/json' },
+          payload,
+        }),
+      ]),
       // The documentation routes come from a plugin; their errors must pass the same mapper.
       ...(['/api/docs', '/api/docs/json'] as const).map(
         (url): [string, ErrorCode, () => InjectOptions] => [
