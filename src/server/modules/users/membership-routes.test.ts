@@ -283,6 +283,22 @@ describe.each(databaseKinds)('memberships API on %s', (kind) => {
       expect(await t.auditActions('membership.delete')).toEqual([]);
     });
 
+    it('refuses an org admin removing a role with a verb they lack, as adding it', async () => {
+      // An organisation's administrator holds no break-glass.
+      await createRole(t.services, 'responder', ['case.read', 'case.break_glass']);
+      const responder = await t.userWithRole('responder', orgA1);
+      const membership = await onlyMembershipOf(responder.userId);
+      const refused = expectError(
+        await t.call(adminA, 'DELETE', `/api/memberships/${membership.id}`),
+        403,
+        'access.denied',
+      );
+      expect(refused.details).toMatchObject({ verb: 'membership.manage' });
+      expect(await list(t.admin, `?userId=${responder.userId}`)).toHaveLength(1);
+      const removed = await t.call(t.admin, 'DELETE', `/api/memberships/${membership.id}`);
+      expect(removed.statusCode).toBe(204);
+    });
+
     it('returns 404 membership.not_found for an unknown id', async () => {
       expectError(
         await t.call(t.admin, 'DELETE', `/api/memberships/${unknownId}`),

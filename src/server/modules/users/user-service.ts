@@ -299,9 +299,11 @@ export function createUserService(deps: {
       database.db.transaction().execute(async (trx) => {
         const membership = await findMembership(trx, id);
         if (membership === undefined) throw new AppError('membership.not_found', { id });
-        authorize(ctx.actor, 'membership.manage', {
-          organisationPath: membership.organisationPath,
-        });
+        // Taking a role away needs what giving it needs: every verb it carries. Otherwise an
+        // organisation's administrator could strip a membership stronger than their own (a
+        // data manager's), and lock out the person who oversees them.
+        const verbs = (await roles.verbsByRole(trx)).get(membership.role) ?? [];
+        authorizeRoleGrant(ctx.actor, membership.organisationPath, verbs);
         await deleteMembership(trx, id);
         await record(trx, ctx, 'membership.delete', 'membership', id, membership.organisationId);
       }),
