@@ -28,7 +28,8 @@ export function grantsForToken(input: {
     } else if (input.organisationPath.includes(grant.organisationId)) {
       for (const verb of grant.verbs) {
         if (verb === 'case.read') continue;
-        if (verb === 'case.read_identifying' && !grant.verbs.includes('case.read_subtree')) continue;
+        if (verb === 'case.read_identifying' && !grant.verbs.includes('case.read_subtree'))
+          continue;
         held.add(verb);
       }
     }
