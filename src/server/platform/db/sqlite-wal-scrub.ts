@@ -12,7 +12,7 @@ export type WalScrub = 'done' | 'pending' | 'none';
 export interface WalScrubberDeps {
   /** Runs on the writer between transactions (the group commit's `exclusive`). */
   exclusive: <T>(work: (writer: SqliteDatabase.Database) => T) => Promise<T>;
-  /** True while an import's batches hold checkpoints back. */
+  /** True while an import's batches hold checkpoints back, or their WAL is being copied in. */
   bulkWriteRunning: () => boolean;
   /** The writer's usual busy timeout, restored after each attempt. */
   busyTimeoutMs: number;
@@ -79,7 +79,8 @@ export function walScrubber(deps: WalScrubberDeps): WalScrubber {
     if (timer !== null || !retrying) return;
     timer = setTimeout(() => {
       timer = null;
-      void attempt();
+      // A request since may have done it already.
+      if (pending) void attempt();
     }, delayMs);
     // A pending scrub never keeps the process alive; close makes the last attempt.
     timer.unref();
