@@ -9,7 +9,7 @@ import type { CaseImportFormat } from '../../../shared/case-schemas.js';
 import { readCsv } from '../../platform/tabular/csv-file.js';
 import type { TabularRow } from '../../platform/tabular/tabular-types.js';
 import { readingUpload } from '../../platform/tabular/unreadable-file.js';
-import { readXlsx } from '../../platform/tabular/xlsx-file.js';
+import { readXlsxInWorker } from '../../platform/tabular/xlsx-in-worker.js';
 
 // Zip archives (XLSX) start with "PK\x03\x04".
 function isXlsx(buffer: Buffer): boolean {
@@ -21,7 +21,7 @@ async function readTable(
 ): Promise<{ header: readonly string[]; headerRow: number; rows: readonly TabularRow[] }> {
   return readingUpload(async () => {
     if (isXlsx(buffer)) {
-      const sheet = await readXlsx(buffer);
+      const sheet = await readXlsxInWorker(buffer);
       const [first, ...rest] = sheet.rows;
       if (first === undefined) throw new AppError('import.unreadable_file', { reason: 'empty' });
       return { header: first.cells, headerRow: first.line, rows: rest };

@@ -9,7 +9,7 @@ import {
 } from '../../../core/glotip-formats/index.js';
 import type { Database } from '../../platform/db/database.js';
 import { cellKeyString } from '../../../shared/glotip-vocabulary.js';
-import { readCsv, readingUpload, readXlsx } from '../../platform/tabular/index.js';
+import { readCsv, readingUpload, readXlsxInWorker } from '../../platform/tabular/index.js';
 import { authorize, type RequestContext } from '../access/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import type { ReturnService } from '../returns/index.js';
@@ -45,7 +45,7 @@ export function memberStateSlug(iso3: string): string {
 
 function textRows(content: Buffer, format: 'csv' | 'xlsx'): Promise<TextRow[]> {
   return readingUpload(async () => {
-    if (format === 'xlsx') return [...(await readXlsx(content)).rows];
+    if (format === 'xlsx') return [...(await readXlsxInWorker(content)).rows];
     // readCsv takes the first row for the header; dataUNODC's first rows are a preamble, so the
     // header goes back in front and the format reader finds the real one.
     const table = await readCsv(content, { delimiter: ',' });

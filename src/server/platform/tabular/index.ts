@@ -1,4 +1,5 @@
 // Table files (CSV, TSV, XLSX): the only importer of papaparse, csv-stringify and exceljs.
+// Uploaded workbooks are read in a worker thread with a bounded heap (xlsx-in-worker.ts).
 // Cells come out and go in as text; what they mean is src/core/case-formats' business.
 export {
   csvDelimiters,
@@ -24,3 +25,4 @@ export {
   type XlsxContent,
   type XlsxSheet,
 } from './xlsx-file.js';
+export { readXlsxInWorker } from './xlsx-in-worker.js';

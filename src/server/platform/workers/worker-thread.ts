@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData, type ResourceLimits } from 'node:worker_threads';
 
 // Worker threads for CPU-bound work that would otherwise hold up the event loop (an import's
-// parsing and sealing). Each worker answers requests in the order they were sent; a worker that
-// fails or exits fails every request still waiting, so a caller never hangs.
+// parsing and sealing), or that must not take the process down with it (reading an uploaded
+// workbook, under a heap limit). Each answer carries its request's number; a worker that fails
+// or exits fails every request still waiting, so a caller never hangs.
 
 /** Cores left over beside the main thread: how many workers can run at once without waiting. */
 export function spareCores(): number {
@@ -42,10 +43,23 @@ export function workerEntry(callerUrl: string, name: string): URL {
   return new URL(`./${name}${extension}`, callerUrl);
 }
 
+/** What bounds a worker: its heap, so that work which runs out of memory ends it alone. */
+export interface WorkerOptions {
+  resourceLimits?: ResourceLimits;
+}
+
+/** True for the error a worker ends with when it reaches its heap limit. */
+export function isWorkerOutOfMemory(error: unknown): boolean {
+  return (
+    error instanceof Error && (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+  );
+}
+
 /** Starts a worker thread running `entry`, which calls `serveRequests`; `data` goes along. */
 export function startWorker<Request, Response>(
   entry: URL,
   data: unknown,
+  options: WorkerOptions = {},
 ): WorkerChannel<Request, Response> {
   const start: WorkerStart = { entry: entry.href, data };
   // A worker thread starts without the TypeScript loader of its parent; the bootstrap
@@ -53,7 +67,7 @@ export function startWorker<Request, Response>(
   const script = entry.pathname.endsWith('.ts')
     ? new URL('./ts-worker-bootstrap.mjs', import.meta.url)
     : entry;
-  const worker = new Worker(script, { workerData: start });
+  const worker = new Worker(script, { workerData: start, resourceLimits: options.resourceLimits });
   const waiting = new Map<
     number,
     { resolve: (body: Response) => void; reject: (e: Error) => void }
@@ -105,23 +119,27 @@ export function workerInput(): unknown {
 }
 
 /**
- * Inside a worker: answers every request with `handle`'s result, in order. Requests come from
- * the starter's `request` calls; `handle` states what it expects of them.
+ * Inside a worker: answers every request with `handle`'s result (awaited when it is a promise).
+ * Requests come from the starter's `request` calls; `handle` states what it expects of them.
+ * Answers carry the request's number, so one that takes longer may come back after a later one.
  */
 export function serveRequests(handle: (body: unknown) => unknown): void {
   const port = parentPort;
   if (port === null) throw new Error('serveRequests runs only inside a worker thread');
-  port.on('message', (envelope: Envelope<unknown>) => {
-    let answer: Answer<unknown>;
+  const answer = async (envelope: Envelope<unknown>): Promise<Answer<unknown>> => {
     try {
-      answer = { id: envelope.id, ok: true, body: handle(envelope.body) };
+      return { id: envelope.id, ok: true, body: await handle(envelope.body) };
     } catch (error) {
-      answer = {
+      return {
         id: envelope.id,
         ok: false,
         message: error instanceof Error ? error.message : 'unknown error',
       };
     }
-    port.postMessage(answer);
+  };
+  port.on('message', (envelope: Envelope<unknown>) => {
+    void answer(envelope).then((reply) => {
+      port.postMessage(reply);
+    });
   });
 }
