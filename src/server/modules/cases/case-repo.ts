@@ -288,7 +288,7 @@ export async function listCasesOfOrganisation(
 /**
  * Reserves `count` case numbers `<year>-<sequence>` for an organisation, skipping any already
  * taken (an imported file may carry numbers of the same shape). Runs in the caller's
- * transaction; the counter row's update serialises concurrent reservations on both databases.
+ * transaction; the counter row's upsert serialises concurrent reservations on both databases.
  */
 export async function reserveCaseNumbers(
   trx: Executor,
@@ -300,23 +300,20 @@ export async function reserveCaseNumbers(
   const out: string[] = [];
   while (out.length < count) {
     const want = count - out.length;
-    const updated = await trx
-      .updateTable('case_number_counters')
-      .set((eb) => ({ next_value: eb('next_value', '+', want) }))
-      .where('organisation_id', '=', organisationId)
-      .where('year', '=', year)
+    // One upsert, not an update then an insert: two transactions taking the year's first
+    // numbers at once (PostgreSQL runs them side by side) would both find no counter and the
+    // second insert would fail; here the second waits for the first's row and adds to it.
+    const counter = await trx
+      .insertInto('case_number_counters')
+      .values({ organisation_id: organisationId, year, next_value: 1 + want })
+      .onConflict((oc) =>
+        oc.columns(['organisation_id', 'year']).doUpdateSet((eb) => ({
+          next_value: eb('case_number_counters.next_value', '+', want),
+        })),
+      )
       .returning('next_value')
-      .executeTakeFirst();
-    let first: number;
-    if (updated === undefined) {
-      await trx
-        .insertInto('case_number_counters')
-        .values({ organisation_id: organisationId, year, next_value: 1 + want })
-        .execute();
-      first = 1;
-    } else {
-      first = updated.next_value - want;
-    }
+      .executeTakeFirstOrThrow();
+    const first = counter.next_value - want;
     const candidates = Array.from({ length: want }, (_, i) => format(first + i));
     const taken = await takenCaseNumbers(trx, organisationId, candidates);
     out.push(...candidates.filter((candidate) => !taken.has(candidate)));
