@@ -9,6 +9,7 @@ import { masterKeyFile, nextMasterKeyFile, stageNextMasterKey } from './platform
 import { fieldContext, rewrapAllKeys } from './modules/vault/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { reportAllowListVersion } from '../core/case-formats/index.js';
+import { createTestOrganisation } from '../test-support/test-services.js';
 
 let root: string;
 let dataDir: string;
@@ -105,16 +106,9 @@ describe('openRuntime on SQLite', () => {
   it('rewrites import reports of an older release on start', async () => {
     const system = { actor: { kind: 'system' } as const, requestId: null };
     const jobId = await withRuntime({}, async ({ services, database }) => {
-      const org = await services.organisations.create(system, {
-        name: 'Field',
-        slug: 'field',
-        type: 'ngo',
-        country: null,
-        parentId: null,
-        requireTwoFactor: false,
-      });
+      const orgId = await createTestOrganisation(services, 'field');
       const job = await services.imports.run(system, {
-        organisationId: org.id,
+        organisationId: orgId,
         format: 'htcds',
         content: Buffer.from(
           'prs_Gender,vic_TraffickingStatus\nMartian,PossibleVictimOfTrafficking',
@@ -142,6 +136,62 @@ describe('openRuntime on SQLite', () => {
     }));
     expect(after.job.report_withheld).toBe(reportAllowListVersion);
     expect(after.audited).toEqual([expect.objectContaining({ targetId: jobId })]);
+  });
+
+  it('records imports left queued or running by a stopped process as interrupted on start', async () => {
+    const system = { actor: { kind: 'system' } as const, requestId: null };
+    const ids = await withRuntime({}, async ({ services, database }) => {
+      const orgId = await createTestOrganisation(services, 'field');
+      const content = (gender: string) =>
+        Buffer.from(`prs_Gender,vic_TraffickingStatus\n${gender},PossibleVictimOfTrafficking`);
+      const run = async (gender: string) =>
+        (
+          await services.imports.run(system, {
+            organisationId: orgId,
+            format: 'htcds',
+            content: content(gender),
+            dryRun: true,
+          })
+        ).id;
+      const [stopped, live, done] = [
+        await run('Feminine'),
+        await run('Masculine'),
+        await run('Martian'),
+      ];
+      // As a process that died mid-import left them: one running with a heartbeat long past,
+      // one another process still stamps (a second instance, a command-line import).
+      const set = (id: string, heartbeat: string | null) =>
+        database.db
+          .updateTable('import_jobs')
+          .set({ status: 'running', finished_at: null, heartbeat_at: heartbeat })
+          .where('id', '=', id)
+          .execute();
+      await set(stopped, '2020-01-01T00:00:00.000Z');
+      await set(live, new Date().toISOString());
+      return { stopped, live, done };
+    });
+    const after = await withRuntime({}, async ({ services, database, interruptedImports }) => ({
+      interruptedImports,
+      jobs: await database.db
+        .selectFrom('import_jobs')
+        .select(['id', 'status', 'error_code'])
+        .execute(),
+      audited: await services.audit.query(database.db, {
+        action: 'case.import_interrupted',
+        limit: 5,
+      }),
+      shown: await services.imports.get(system, ids.stopped),
+    }));
+    expect(after.interruptedImports).toBe(1);
+    const byId = new Map(after.jobs.map((job) => [job.id, job]));
+    expect(byId.get(ids.stopped)).toMatchObject({
+      status: 'failed',
+      error_code: 'import.interrupted',
+    });
+    expect(byId.get(ids.live)).toMatchObject({ status: 'running', error_code: null });
+    expect(byId.get(ids.done)).toMatchObject({ status: 'succeeded' });
+    expect(after.audited).toEqual([expect.objectContaining({ targetId: ids.stopped })]);
+    expect(after.shown).toMatchObject({ status: 'failed', errorCode: 'import.interrupted' });
   });
 
   it('accepts any master key while no data key exists', async () => {

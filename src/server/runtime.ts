@@ -5,7 +5,12 @@ import { ensurePrivateDir } from './platform/files.js';
 import { loadMasterKey, promoteNextMasterKey } from './platform/master-key.js';
 import { AppError } from '../shared/app-error.js';
 import { createServices, type Services } from './app.js';
-import { withholdOlderReports, type ReportRewrite } from './modules/case-files/index.js';
+import {
+  importStaleAfterMs,
+  recordInterruptedImports,
+  withholdOlderReports,
+  type ReportRewrite,
+} from './modules/case-files/index.js';
 import { keyCountsByMasterKey } from './modules/vault/index.js';
 
 /** An open Vigil: database migrated, master key checked, services built. */
@@ -15,6 +20,8 @@ export interface Runtime {
   services: Services;
   /** What the start's rewrite of older import reports did (the server logs what failed). */
   reportRewrite: ReportRewrite;
+  /** Imports left queued or running by a process that stopped, recorded as interrupted now. */
+  interruptedImports: number;
   close: () => Promise<void>;
 }
 
@@ -56,7 +63,20 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       vault: services.vault,
       audit: services.audit,
     });
-    return { config, database, services, reportRewrite, close: () => database.close() };
+    const interruptedImports = await recordInterruptedImports({
+      database,
+      audit: services.audit,
+      now: services.now,
+      staleAfterMs: importStaleAfterMs,
+    });
+    return {
+      config,
+      database,
+      services,
+      reportRewrite,
+      interruptedImports,
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -148,6 +148,15 @@ export const errorCatalog = {
     status: 404,
     message: 'The import does not exist or is not visible to you.',
   },
+  'import.busy': {
+    status: 503,
+    message: 'Too many imports are running or waiting; try again when one has finished.',
+  },
+  'import.interrupted': {
+    status: 500,
+    message:
+      'The import stopped when Vigil stopped; import the file again (rows already imported are skipped).',
+  },
   'crisis.name_taken': { status: 409, message: 'A crisis with this name already exists.' },
   'notification.not_found': {
     status: 404,

@@ -28,6 +28,12 @@ export async function serveCommand(): Promise<void> {
       'synthetic demo content added (VIGIL_DEMO=off skips it)',
     );
   }
+  if (runtime.interruptedImports > 0) {
+    logger.warn(
+      { imports: runtime.interruptedImports },
+      'imports left unfinished when Vigil last stopped: recorded as interrupted (import the files again)',
+    );
+  }
   const { rewritten, failed } = runtime.reportRewrite;
   if (rewritten > 0) {
     logger.info({ reports: rewritten }, 'older import reports rewritten without identifying cells');

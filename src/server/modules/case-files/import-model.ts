@@ -19,6 +19,8 @@ export interface ImportJobRecord {
   createdBy: string | null;
   createdAt: string;
   finishedAt: string | null;
+  /** When the process running it last said it was alive; stays in the server. */
+  heartbeatAt: string | null;
 }
 
 /** A job as services return it: the rejection report opened. */

@@ -23,6 +23,7 @@ function toJob(row: Selectable<ImportJobsTable>): ImportJobRecord {
     createdBy: row.created_by,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
+    heartbeatAt: row.heartbeat_at,
   };
 }
 
@@ -48,6 +49,7 @@ export async function insertJob(trx: Executor, job: ImportJobRecord): Promise<vo
       created_by: job.createdBy,
       created_at: job.createdAt,
       finished_at: job.finishedAt,
+      heartbeat_at: job.heartbeatAt,
     })
     .execute();
 }
@@ -67,6 +69,52 @@ export async function findJob(db: Executor, id: string): Promise<ImportJobRecord
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toJob(row);
+}
+
+/** Stamps the heartbeat of these jobs, those still queued or running. */
+export async function beatJobs(db: Executor, ids: readonly string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('import_jobs')
+    .set({ heartbeat_at: at })
+    .where('id', 'in', ids)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+}
+
+/** Queued or running jobs whose last heartbeat is older than `before` (or never came). */
+export async function staleJobs(
+  db: Executor,
+  before: string,
+): Promise<{ id: string; organisationId: string }[]> {
+  const rows = await db
+    .selectFrom('import_jobs')
+    .select(['id', 'organisation_id'])
+    .where('status', 'in', ['queued', 'running'])
+    .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', before)]))
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => ({ id: row.id, organisationId: row.organisation_id }));
+}
+
+/**
+ * Records a stale job as interrupted, if it still is queued or running with no heartbeat since
+ * `before` (a process that beat meanwhile keeps its job). True when this call changed it.
+ */
+export async function markInterrupted(
+  trx: Executor,
+  id: string,
+  before: string,
+  at: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('import_jobs')
+    .set({ status: 'failed', error_code: 'import.interrupted', finished_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', before)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** The completed real import of the same file into the same organisation, if any. */

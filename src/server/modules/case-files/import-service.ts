@@ -28,7 +28,16 @@ import { numberClash, rejectionsOf, sourceKeyer, withholdingCells } from './impo
 import { spareCores } from '../../platform/workers/worker-thread.js';
 import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
 import type { ImportJobRecord, ImportJobView } from './import-model.js';
-import { findImportedFile, findJob, insertJob, listJobs, updateJob } from './import-repo.js';
+import { createJobHeartbeat } from './import-heartbeat.js';
+import { createImportQueue, type ImportSlot } from './import-queue.js';
+import {
+  beatJobs,
+  findImportedFile,
+  findJob,
+  insertJob,
+  listJobs,
+  updateJob,
+} from './import-repo.js';
 
 /** What starting an import needs. */
 export interface ImportRequest {
@@ -43,8 +52,9 @@ export type ImportProgress = (processed: number, total: number) => void;
 
 export interface ImportService {
   /**
-   * Checks access, records the job and runs it in the background; the returned job is
-   * `queued` (poll `get`), or the earlier job when this exact file was already imported.
+   * Checks access, records the job and runs it in the background when its turn comes; the
+   * returned job is `queued` (poll `get`), or the earlier job when this exact file was already
+   * imported. Refused with `import.busy` when too many imports run and wait already.
    */
   start: (ctx: RequestContext, request: ImportRequest) => Promise<ImportJobView>;
   /** As start, but runs to the end before returning (CLI, tests), reporting progress. */
@@ -68,9 +78,23 @@ export interface ImportTuning {
   workers: number;
   /** Imports of fewer rows than this run in this thread (a worker takes time to start). */
   workerMinRows: number;
+  /** Imports run at once by this process (they share one database writer). */
+  running: number;
+  /** Imports that may wait for their turn; more are refused (`import.busy`). */
+  waiting: number;
+  /** How often a waiting or running job's heartbeat is stamped (ms). */
+  heartbeatMs: number;
   /** Called inside each batch's transaction after its rows are written (fault injection). */
   afterBatchWrite?: (batch: number) => void;
+  /** Awaited when a job's turn comes, before it starts (holds a job, in tests). */
+  beforeRun?: (jobId: string) => Promise<void>;
 }
+
+/**
+ * A queued or running job without a heartbeat for this long is taken as interrupted: its
+ * process stopped. Four heartbeats, so a busy moment never makes a live job look stopped.
+ */
+export const importStaleAfterMs = 120_000;
 
 // No case row fits in fewer bytes than this (a few short cells and their separators).
 const minBytesPerRow = 32;
@@ -91,9 +115,26 @@ export function createImportService(deps: {
     batchSize: 5000,
     workers: Math.min(3, spareCores()),
     workerMinRows: 10_000,
+    running: 1,
+    waiting: 8,
+    heartbeatMs: importStaleAfterMs / 4,
     ...deps.tuning,
   };
   const progress = new Map<string, number>();
+  const queue = createImportQueue({ running: tuning.running, waiting: tuning.waiting });
+  // Job bookkeeping, like the progress counts: not audited (the job's start, each batch and
+  // its end are), or a long queue would write an audit entry every few seconds per job.
+  const heartbeat = createJobHeartbeat(
+    (ids) => beatJobs(database.db, ids, now().toISOString()),
+    tuning.heartbeatMs,
+  );
+
+  /** A job its process no longer stamps: it stopped before the job ended. */
+  const interrupted = (job: ImportJobRecord): boolean =>
+    (job.status === 'queued' || job.status === 'running') &&
+    !heartbeat.holds(job.id) &&
+    (job.heartbeatAt === null ||
+      Date.parse(job.heartbeatAt) < now().getTime() - importStaleAfterMs);
 
   /**
    * The job with its stored report. Reports written since identifying cells stopped being kept
@@ -105,6 +146,17 @@ export function createImportService(deps: {
     job: ImportJobRecord,
     alreadyImported = false,
   ): Promise<ImportJobView> => {
+    if (interrupted(job)) {
+      // Shown as the next start will record it (import-interrupted.ts).
+      return {
+        ...job,
+        status: 'failed',
+        errorCode: 'import.interrupted',
+        finishedAt: job.heartbeatAt,
+        rejections: [],
+        alreadyImported,
+      };
+    }
     let rejections: ImportRejection[] = [];
     if (job.reportSealed !== null && job.dataKeyId !== null) {
       const cipher = await vault.cipherFor(db, job.dataKeyId);
@@ -161,6 +213,7 @@ export function createImportService(deps: {
         createdBy: ctx.actor.kind === 'system' ? null : ctx.actor.userId,
         createdAt: now().toISOString(),
         finishedAt: null,
+        heartbeatAt: now().toISOString(),
       };
       await insertJob(trx, job);
       await record(trx, ctx, request.dryRun ? 'case.import_check' : 'case.import_start', job);
@@ -269,6 +322,7 @@ export function createImportService(deps: {
               await updateJob(trx, job.id, {
                 processed_rows: processed + size,
                 imported_rows: imported + valid.length,
+                heartbeat_at: now().toISOString(),
               });
               await record(trx, ctx, 'case.import', job);
             });
@@ -349,18 +403,52 @@ export function createImportService(deps: {
     return job;
   };
 
+  /** Records the job in a slot taken first: a refused or known file gives the slot back. */
+  const openInSlot = async (ctx: RequestContext, request: ImportRequest) => {
+    const slot = queue.reserve();
+    try {
+      const opened = await open(ctx, request);
+      if (opened.alreadyImported) slot.release();
+      else heartbeat.hold(opened.job.id);
+      return { ...opened, slot };
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+  };
+
+  /** Runs the job when its slot's turn comes, its heartbeat stamped until it ends. */
+  const executeInTurn = async (
+    slot: ImportSlot,
+    ctx: RequestContext,
+    job: ImportJobRecord,
+    request: ImportRequest,
+    onProgress?: ImportProgress,
+  ) => {
+    try {
+      return await slot.run(async () => {
+        await tuning.beforeRun?.(job.id);
+        return execute(ctx, job, request, onProgress);
+      });
+    } finally {
+      heartbeat.drop(job.id);
+    }
+  };
+
   return {
     async start(ctx, request) {
-      const { job, alreadyImported } = await open(ctx, request);
+      const { job, alreadyImported, slot } = await openInSlot(ctx, request);
       if (!alreadyImported) {
         // The job row records any failure; nothing awaits this promise.
-        void execute(ctx, job, request).catch(() => undefined);
+        void executeInTurn(slot, ctx, job, request).catch(() => undefined);
       }
       return readReport(ctx, job, alreadyImported);
     },
     async run(ctx, request, onProgress) {
-      const { job, alreadyImported } = await open(ctx, request);
-      const full = alreadyImported ? null : await execute(ctx, job, request, onProgress);
+      const { job, alreadyImported, slot } = await openInSlot(ctx, request);
+      const full = alreadyImported
+        ? null
+        : await executeInTurn(slot, ctx, job, request, onProgress);
       const done = await findJob(database.db, job.id);
       const shown = await readReport(ctx, done ?? job, alreadyImported);
       return full === null ? shown : { ...shown, rejections: full };

@@ -13,6 +13,7 @@ import * as consentScreeningSubmissionKeys from './migrations/20261207-02-consen
 import * as providerSubmissionKeys from './migrations/20261207-03-provider-submission-keys.js';
 import * as submissions from './migrations/20261207-04-submissions.js';
 import * as importReportWithheld from './migrations/20261207-05-import-report-withheld.js';
+import * as importHeartbeat from './migrations/20261207-06-import-heartbeat.js';
 
 interface MigrationModule {
   up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -34,6 +35,7 @@ const migrations: Record<string, MigrationModule> = {
   '20261207-03-provider-submission-keys': providerSubmissionKeys,
   '20261207-04-submissions': submissions,
   '20261207-05-import-report-withheld': importReportWithheld,
+  '20261207-06-import-heartbeat': importHeartbeat,
 };
 
 /** Every migration's name, in the order they run. */

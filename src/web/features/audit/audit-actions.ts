@@ -45,6 +45,7 @@ export const knownAuditActions = [
   'case.import',
   'case.import_report_read',
   'case.import_report_withheld',
+  'case.import_interrupted',
   'case.export',
   // Consent, screening and crises
   'consent.record',

@@ -31,6 +31,8 @@ export interface ImportJobsTable {
   created_by: string | null;
   created_at: string;
   finished_at: string | null;
+  /** When the process running the job last said it was alive (see the migration). */
+  heartbeat_at: string | null;
 }
 
 /** One victim case: the victim person and context in plain analytic columns plus one sealed blob. */
