@@ -164,6 +164,35 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     expect(await countCases()).toBe(3);
   });
 
+  it('numbers the rows without a number past those the same batch brings', async () => {
+    const header = 'vigil_CaseNumber,prs_Gender,vic_TraffickingStatus,cas_IncomingReferralDate';
+    const csv = [
+      header,
+      '2022-00001,Feminine,ActualVictimOfTrafficking,2022-03-01',
+      ',Masculine,PossibleVictimOfTrafficking,2022-05-01',
+      '2022-00002,Feminine,PossibleVictimOfTrafficking,2022-06-01',
+      ',Feminine,PossibleVictimOfTrafficking,2022-07-01',
+    ].join('\n');
+    const job = await services.imports.run(system, {
+      organisationId: orgId,
+      format: 'htcds',
+      content: Buffer.from(csv),
+      dryRun: false,
+    });
+    expect(job).toMatchObject({ status: 'succeeded', importedRows: 4, rejectedRows: 0 });
+    const numbers = await database.db
+      .selectFrom('cases')
+      .select('case_number')
+      .orderBy('case_number')
+      .execute();
+    expect(numbers.map((row) => row.case_number)).toEqual([
+      '2022-00001',
+      '2022-00002',
+      '2022-00003',
+      '2022-00004',
+    ]);
+  });
+
   it('refuses a file in the wrong format and an unreadable one, naming the problem', async () => {
     const wrong = await importFile(services.imports, 'ctdc-global.csv', true, 'htcds');
     expect(wrong).toMatchObject({ status: 'failed', errorCode: 'import.unknown_format' });

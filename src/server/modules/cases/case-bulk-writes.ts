@@ -55,16 +55,23 @@ export function createBulkCaseWriter(deps: {
   const { database, vault } = deps;
 
   const writePrepared: BulkCaseWriter['writePrepared'] = async (trx, organisationId, prepared) => {
-    // Numbers for records that bring none: `<year>-<sequence>` per organisation, in order.
+    // Numbers for records that bring none: `<year>-<sequence>` per organisation, in order,
+    // past those the batch's other records bring (a file may number some rows and not others).
     const unnumbered = new Map<number, number>();
+    const brought = new Set<string>();
     for (const { row, registrationYear } of prepared) {
       if (row.case_number === '') {
         unnumbered.set(registrationYear, (unnumbered.get(registrationYear) ?? 0) + 1);
+      } else {
+        brought.add(row.case_number);
       }
     }
     const numbers = new Map<number, string[]>();
     for (const [year, count] of unnumbered) {
-      numbers.set(year, (await reserveCaseNumbers(trx, organisationId, year, count)).reverse());
+      numbers.set(
+        year,
+        (await reserveCaseNumbers(trx, organisationId, year, count, brought)).reverse(),
+      );
     }
     const rows = prepared.map(({ row, registrationYear }) =>
       row.case_number === ''

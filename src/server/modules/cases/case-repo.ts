@@ -287,7 +287,8 @@ export async function listCasesOfOrganisation(
 
 /**
  * Reserves `count` case numbers `<year>-<sequence>` for an organisation, skipping any already
- * taken (an imported file may carry numbers of the same shape). Runs in the caller's
+ * taken (an imported file may carry numbers of the same shape), and any in `alsoTaken` (numbers
+ * the caller is about to write itself, not in the table yet). Runs in the caller's
  * transaction; the counter row's upsert serialises concurrent reservations on both databases.
  */
 export async function reserveCaseNumbers(
@@ -295,6 +296,7 @@ export async function reserveCaseNumbers(
   organisationId: string,
   year: number,
   count: number,
+  alsoTaken: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const format = (n: number) => `${String(year)}-${String(n).padStart(5, '0')}`;
   const out: string[] = [];
@@ -316,7 +318,9 @@ export async function reserveCaseNumbers(
     const first = counter.next_value - want;
     const candidates = Array.from({ length: want }, (_, i) => format(first + i));
     const taken = await takenCaseNumbers(trx, organisationId, candidates);
-    out.push(...candidates.filter((candidate) => !taken.has(candidate)));
+    out.push(
+      ...candidates.filter((candidate) => !taken.has(candidate) && !alsoTaken.has(candidate)),
+    );
   }
   return out;
 }
