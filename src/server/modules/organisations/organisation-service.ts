@@ -3,6 +3,7 @@ import type { OrganisationType } from '../../../shared/vocabulary.js';
 import { organisationsWithVerb } from '../../../core/permission-check.js';
 import { newId } from '../../platform/crypto/index.js';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
+import { takeNamedLock } from '../../platform/db/named-lock.js';
 import { auditActorOf, authorize, type RequestContext, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { Organisation } from './organisation-model.js';
@@ -67,6 +68,9 @@ export function createOrganisationService(deps: {
   };
 
   const createIn: OrganisationService['createIn'] = async (trx, ctx, input) => {
+    // The parent's path is read, then copied into the child's: a move of the parent committed
+    // in between would leave the child under the old path.
+    if (input.parentId !== null) await takeNamedLock(trx, database.dialect, 'organisationTree');
     const parent = input.parentId === null ? null : await load(trx, input.parentId);
     authorize(ctx.actor, 'org.create', scopeOf(parent));
     const id = newId();
@@ -119,6 +123,11 @@ export function createOrganisationService(deps: {
     },
     update: (ctx, id, input) =>
       database.db.transaction().execute(async (trx) => {
+        // A move reads the tree (the cycle check, the subtree) before it rewrites paths: two
+        // moves at once could each pass the check against the other's old paths.
+        if (input.parentId !== undefined) {
+          await takeNamedLock(trx, database.dialect, 'organisationTree');
+        }
         const org = await load(trx, id);
         authorize(ctx.actor, 'org.update', { organisationPath: org.path });
         let newPath = org.path;
