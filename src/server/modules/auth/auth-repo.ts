@@ -167,20 +167,40 @@ export async function findChallenge(
   );
 }
 
-export async function countChallengeAttempt(db: Executor, idHash: string): Promise<void> {
-  await db
+/**
+ * Counts one try on a challenge still open (unused, unexpired, under `maxAttempts` tries) in
+ * one conditional update: tries sent at once cannot all pass the limit. False: not open.
+ */
+export async function claimChallengeAttempt(
+  db: Executor,
+  idHash: string,
+  at: string,
+  maxAttempts: number,
+): Promise<boolean> {
+  const result = await db
     .updateTable('login_challenges')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id_hash', '=', idHash)
-    .execute();
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', at)
+    .where('attempts', '<', maxAttempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
-export async function consumeChallenge(trx: Executor, idHash: string, at: string): Promise<void> {
-  await trx
+/** Marks the challenge used, if no other request did first. False: it was already used. */
+export async function consumeChallenge(
+  trx: Executor,
+  idHash: string,
+  at: string,
+): Promise<boolean> {
+  const result = await trx
     .updateTable('login_challenges')
     .set({ consumed_at: at })
     .where('id_hash', '=', idHash)
-    .execute();
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function replaceRecoveryCodes(

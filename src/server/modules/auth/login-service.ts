@@ -21,7 +21,7 @@ import type { VaultService } from '../vault/index.js';
 import {
   clearFailures,
   consumeChallenge,
-  countChallengeAttempt,
+  claimChallengeAttempt,
   failuresOfAccountAndAddress,
   failuresSince,
   findChallenge,
@@ -179,11 +179,15 @@ export function createLoginService(deps: {
       const idHash = sha256Hex(challenge);
       const found = await findChallenge(database.db, idHash);
       const at = now();
+      // Every try is counted before its code is checked, each in its own conditional update:
+      // tries sent at once cannot all pass the limit on what they read.
       if (
         found === undefined ||
-        found.consumedAt !== null ||
-        found.expiresAt <= at.toISOString() ||
-        found.attempts >= maxChallengeAttempts
+        !(await database.db
+          .transaction()
+          .execute((trx) =>
+            claimChallengeAttempt(trx, idHash, at.toISOString(), maxChallengeAttempts),
+          ))
       ) {
         throw new AppError('auth.challenge_invalid');
       }
@@ -201,11 +205,9 @@ export function createLoginService(deps: {
           if (code !== undefined) {
             const secret = await openTotpSecret(vault, trx, user, 'totp_secret_sealed');
             const step = checkTotp(secret, code, at);
-            // A code is accepted once: a step at or before the last accepted one is a replay.
-            if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
-              await users.applyChanges(trx, user.id, { totpLastStep: step });
-              accepted = true;
-            }
+            // A code is accepted once: a step at or before the last accepted one is a replay,
+            // decided by the update itself, not by the user row read before.
+            accepted = step !== null && (await users.acceptTotpStep(trx, user.id, step));
           } else if (recoveryCode !== undefined) {
             accepted = await useRecoveryCode(
               trx,
@@ -215,13 +217,15 @@ export function createLoginService(deps: {
             );
           }
           if (!accepted) return null;
-          await consumeChallenge(trx, idHash, at.toISOString());
+          // Two right answers at once (two recovery codes, say): the first to use it signs in.
+          if (!(await consumeChallenge(trx, idHash, at.toISOString()))) {
+            throw new AppError('auth.challenge_invalid');
+          }
           return signIn(trx, user, requestId, hasFailures);
         })
         .then(async (result) => {
           if (result !== null) return result;
           await database.db.transaction().execute(async (trx) => {
-            await countChallengeAttempt(trx, idHash);
             await insertFailure(trx, {
               id: newId(),
               kind: 'account',

@@ -227,6 +227,57 @@ describe.each(databaseKinds)('two-factor authentication on %s', (kind) => {
       expectError(await secondStep({ challenge, code: right }), 401, 'auth.challenge_invalid');
     });
 
+    it('the same code sent at once on two challenges signs in once', async () => {
+      const user = await t.userWithRole('caseworker');
+      const { secret } = await enrol(user);
+      const challenges = [(await login(user.email)).challenge, (await login(user.email)).challenge];
+      const right = code(secret);
+      const answers = await Promise.all(
+        challenges.map((challenge) => secondStep({ challenge, code: right })),
+      );
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 401]);
+    });
+
+    it('two recovery codes sent at once on one challenge sign in once', async () => {
+      const user = await t.userWithRole('caseworker');
+      const { recoveryCodes } = await enrol(user);
+      const { challenge } = await login(user.email);
+      const answers = await Promise.all(
+        recoveryCodes.slice(0, 2).map((recoveryCode) => secondStep({ challenge, recoveryCode })),
+      );
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 401]);
+      // The losing request used up no recovery code: only the winner's is gone.
+      const left = await t.database.db
+        .selectFrom('recovery_codes')
+        .select('id')
+        .where('user_id', '=', user.userId)
+        .where('used_at', 'is', null)
+        .execute();
+      expect(left).toHaveLength(9);
+    });
+
+    it('wrong codes sent at once are each counted: no more than five are checked', async () => {
+      const user = await t.userWithRole('caseworker');
+      const { secret } = await enrol(user);
+      const { challenge } = await login(user.email);
+      const wrong = code(secret) === '000000' ? '111111' : '000000';
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => secondStep({ challenge, code: wrong })),
+      );
+      const checked = answers.filter(
+        (answer) => answer.json<{ code?: string }>().code === 'auth.totp_invalid',
+      );
+      expect(
+        answers.every((answer) => answer.statusCode === 401 || answer.statusCode === 429),
+      ).toBe(true);
+      expect(checked.length).toBeLessThanOrEqual(5);
+      expectError(
+        await secondStep({ challenge, code: code(secret) }),
+        401,
+        'auth.challenge_invalid',
+      );
+    });
+
     it.each([
       ['an unknown challenge', { challenge: 'x'.repeat(43), code: '123456' }, 401],
       ['neither code nor recovery code', { challenge: 'x'.repeat(43) }, 400],

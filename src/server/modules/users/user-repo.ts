@@ -116,6 +116,26 @@ export async function updateUser(
   await trx.updateTable('users').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * Records `step` as the last accepted two-factor time step if it is later than the one
+ * recorded, in one conditional update: of two requests with the same code, one wins. False:
+ * the step was already used (a replay).
+ */
+export async function advanceTotpStep(
+  trx: Executor,
+  id: string,
+  step: number,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('users')
+    .set({ totp_last_step: step, updated_at: updatedAt })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
 export async function countUsers(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('users')

@@ -26,6 +26,7 @@ import {
   insertUser,
   listUsers,
   updateUser,
+  advanceTotpStep,
   type UserChanges,
 } from './user-repo.js';
 
@@ -73,6 +74,11 @@ export interface UserService {
   ) => Promise<void>;
   /** Internal: writes account changes decided by another module (passwords, two-factor). */
   applyChanges: (trx: Executor, id: string, changes: UserChanges) => Promise<void>;
+  /**
+   * Internal: accepts a two-factor time step once. True when `step` is later than the last
+   * accepted one (now recorded); false for a replay, whoever raced to use it.
+   */
+  acceptTotpStep: (trx: Executor, id: string, step: number) => Promise<boolean>;
   findByEmail: (db: Executor, email: string) => Promise<User | undefined>;
   /** Internal: creates a user without an acting user (first start, CLI). */
   createUnchecked: (
@@ -210,6 +216,7 @@ export function createUserService(deps: {
     memberships: listMembershipsOfUser,
     findById: findUserById,
     applyChanges: (trx, id, changes) => updateUser(trx, id, changes, now().toISOString()),
+    acceptTotpStep: (trx, id, step) => advanceTotpStep(trx, id, step, now().toISOString()),
     findByEmail: findUserByEmail,
     createUnchecked,
     create: (ctx, input) =>
