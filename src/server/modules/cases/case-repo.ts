@@ -247,27 +247,22 @@ export async function revokeReferralsOf(
 
 /**
  * Revokes a case's open referrals (sent, acknowledged or accepted), so their recipients can no
- * longer open the packets; returns their ids.
+ * longer open the packets; returns their ids. One conditional update: a referral its recipient
+ * completed or declined meanwhile keeps that status (PostgreSQL re-reads each row it waited for).
  */
 export async function revokeOpenReferrals(
   trx: Executor,
   caseId: string,
   at: string,
 ): Promise<string[]> {
-  const open = await trx
-    .selectFrom('referrals')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('status', 'in', ['sent', 'acknowledged', 'accepted'])
-    .execute();
-  if (open.length === 0) return [];
-  const ids = open.map((row) => row.id);
-  await trx
+  const revoked = await trx
     .updateTable('referrals')
     .set({ status: 'revoked', updated_at: at })
-    .where('id', 'in', ids)
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['sent', 'acknowledged', 'accepted'])
+    .returning('id')
     .execute();
-  return ids;
+  return revoked.map((row) => row.id).sort();
 }
 
 /** Every case an organisation holds, oldest first (record-level exports). */

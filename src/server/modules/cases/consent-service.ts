@@ -156,10 +156,12 @@ export function createConsentService(deps: {
         };
         await insertConsent(trx, entry, keyHash);
         await keepSubmission(trx, submission, caseId, entry.recordedAt);
-        await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
+        // Referral rows before the audit chain's head, the order a referral's own status
+        // change takes them in: the opposite order deadlocks against it on PostgreSQL.
         if (entry.purpose === 'referral' && !entry.granted) {
           await endReferrals(trx, ctx, loaded);
         }
+        await auditConsent(trx, ctx, 'consent.record', loaded, entry.id);
         return withStanding(entry);
       }),
     revoke: (ctx, caseId, consentId) =>
@@ -173,11 +175,12 @@ export function createConsentService(deps: {
           userIdOf(ctx),
         );
         if (!done) throw new AppError('consent.not_found', { id: consentId });
-        await auditConsent(trx, ctx, 'consent.revoke', loaded, consentId);
+        // Referral rows before the audit chain's head (see `record`).
         const entries = await listConsents(trx, caseId);
         if (entries.find((e) => e.id === consentId)?.purpose === 'referral') {
           await endReferrals(trx, ctx, loaded);
         }
+        await auditConsent(trx, ctx, 'consent.revoke', loaded, consentId);
       }),
     async require(trx, ctx, loaded, purpose, action, overrideReason) {
       const entries = await listConsents(trx, loaded.stored.id);

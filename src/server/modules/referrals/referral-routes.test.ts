@@ -237,6 +237,42 @@ describe.each(databaseKinds)('consent and referrals API on %s', (kind) => {
       },
     );
 
+    it.runIf(kind === 'postgres')(
+      'revoking consent while the recipient moves the referral: no deadlock, nothing overwritten (PostgreSQL)',
+      async () => {
+        const entry = (await consent(true)).json<{ id: string }>();
+        const referralId = (await refer(worker)).json<{ id: string }>().id;
+        const recipient = await t.userWithRole('caseworker', shelterOrg);
+        const move = (status: string) =>
+          t.call(recipient, 'PATCH', `/api/referrals/${referralId}`, { status });
+        expect((await move('acknowledged')).statusCode).toBe(204);
+        expect((await move('accepted')).statusCode).toBe(204);
+        const answers: Promise<{ statusCode: number; body: string }>[] = [];
+        await t.database.db.transaction().execute(async (trx) => {
+          // The audit chain's head, which every write takes: held while both start, so the
+          // revocation reaches it first and the recipient's change queues behind.
+          await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
+          answers.push(t.call(worker, 'POST', `/api/cases/${caseId}/consents/${entry.id}/revoke`));
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          answers.push(move('completed'));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        });
+        const [revoked, completed] = await Promise.all(answers);
+        expect(revoked?.statusCode, revoked?.body).toBe(204);
+        // Whichever came first wins; the other is told, not failed.
+        expect([204, 409], completed?.body).toContain(completed?.statusCode);
+        const row = await t.database.db
+          .selectFrom('referrals')
+          .select('status')
+          .where('id', '=', referralId)
+          .executeTakeFirstOrThrow();
+        expect(row.status).toBe(completed?.statusCode === 204 ? 'completed' : 'revoked');
+        expect(await t.auditActions('referral.revoke')).toHaveLength(
+          row.status === 'revoked' ? 1 : 0,
+        );
+      },
+    );
+
     it('answers a replayed referral (same Idempotency-Key) with the one it made: one packet', async () => {
       await consent(true);
       const send = (key: string) =>
