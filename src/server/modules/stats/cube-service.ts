@@ -10,7 +10,11 @@ import {
   type PackedCuboid,
 } from '../../../core/stats/index.js';
 import { newId } from '../../platform/crypto/index.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import {
+  isSerializationFailure,
+  type Database,
+  type Executor,
+} from '../../platform/db/database.js';
 import type { CaseCubeChangesTable, CasesTable } from '../../platform/db/schema.js';
 import { decodeCuboid, encodeCuboid } from './cube-codec.js';
 import {
@@ -110,6 +114,8 @@ const compactAbove = 10_000;
 /** Cuboids kept in memory (least recently used dropped first); 120 exist. */
 const cacheLimit = 40;
 const pageSize = 20_000;
+/** Rebuilds waiting behind each other: each that waited starts once more, so a few suffice. */
+const maxRebuildAttempts = 20;
 
 export function createCaseCube(deps: { database: Database; now: () => Date }): CaseCube {
   const { database, now } = deps;
@@ -125,7 +131,20 @@ export function createCaseCube(deps: { database: Database; now: () => Date }): C
     }
   };
 
-  const rebuild: CaseCube['rebuild'] = () =>
+  // A rebuild reads one snapshot (REPEATABLE READ), taken before it gets the maintenance
+  // lock: when a rebuild or fold committed while it waited, PostgreSQL refuses it, and it
+  // starts again on a snapshot that includes that work.
+  const rebuild: CaseCube['rebuild'] = async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await rebuildOnce();
+      } catch (error) {
+        if (!isSerializationFailure(error) || attempt >= maxRebuildAttempts) throw error;
+      }
+    }
+  };
+
+  const rebuildOnce = (): Promise<CubeBuildReport> =>
     database.db
       .transaction()
       .setIsolationLevel('repeatable read')

@@ -353,6 +353,15 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * True when PostgreSQL refused a transaction for what another one committed meanwhile (a
+ * serialization failure under REPEATABLE READ): running it again from the start succeeds.
+ * SQLite's one writer never raises it.
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '40001';
+}
+
+/**
  * Runs `work` in a savepoint of the caller's transaction. If it fails, what it wrote is undone
  * and the transaction stays usable (PostgreSQL would otherwise refuse every later statement of
  * the transaction), so the caller can still read, within it, what made it fail.
