@@ -164,6 +164,36 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     expect(await countCases()).toBe(3);
   });
 
+  it('refuses as a clash a number a case was given after the batch was cut', async () => {
+    const header = 'vigil_CaseNumber,prs_Gender,vic_TraffickingStatus,cas_IncomingReferralDate';
+    const content = (lines: readonly string[]) => Buffer.from([header, ...lines].join('\n'));
+    const request = { organisationId: orgId, format: 'htcds' as const, dryRun: false };
+    const importing = importServiceWith(services, database, {
+      batchSize: 1,
+      beforeBatch: async (batch) => {
+        // Someone else records a case numbered N-2 while the first batch is written.
+        if (batch !== 1) return;
+        const other = await services.imports.run(system, {
+          ...request,
+          content: content(['N-2,Masculine,PossibleVictimOfTrafficking,2021-01-01']),
+        });
+        expect(other.importedRows).toBe(1);
+      },
+    });
+    const job = await importing.run(system, {
+      ...request,
+      content: content([
+        'N-1,Feminine,ActualVictimOfTrafficking,2022-03-01',
+        'N-2,Feminine,PossibleVictimOfTrafficking,2022-04-01',
+      ]),
+    });
+    expect(job).toMatchObject({ status: 'succeeded', importedRows: 1, rejectedRows: 1 });
+    expect(job.rejections).toEqual([
+      expect.objectContaining({ row: 3, reason: 'case_number_taken', value: 'N-2' }),
+    ]);
+    expect(await countCases()).toBe(2);
+  });
+
   it('numbers the rows without a number past those the same batch brings', async () => {
     const header = 'vigil_CaseNumber,prs_Gender,vic_TraffickingStatus,cas_IncomingReferralDate';
     const csv = [

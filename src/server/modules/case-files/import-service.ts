@@ -86,6 +86,8 @@ export interface ImportTuning {
   heartbeatMs: number;
   /** Called inside each batch's transaction after its rows are written (fault injection). */
   afterBatchWrite?: (batch: number) => void;
+  /** Awaited before each batch's transaction (tests: a write by someone else in between). */
+  beforeBatch?: (batch: number) => Promise<void>;
   /** Awaited when a job's turn comes, before it starts (holds a job, in tests). */
   beforeRun?: (jobId: string) => Promise<void>;
 }
@@ -296,37 +298,48 @@ export function createImportService(deps: {
           const numbers = outcomes.flatMap((o) =>
             o.ok && o.caseNumber !== null ? [o.caseNumber] : [],
           );
-          // A case number the file brings must be free in the organisation and unique in the file.
-          const taken = await cases.takenCaseNumbers(database.db, job.organisationId, numbers);
-          const valid: PreparedCase[] = [];
-          let validRows = 0;
-          for (const outcome of outcomes) {
-            if (!outcome.ok) {
-              rejectedRows.push(outcome.refused);
-              continue;
+          /** The batch's valid rows, once the numbers they bring are known to be free. */
+          const sortOutcomes = async (db: Executor) => {
+            // A case number the file brings must be free in the organisation and unique in the file.
+            const taken = await cases.takenCaseNumbers(db, job.organisationId, numbers);
+            const valid: PreparedCase[] = [];
+            let validRows = 0;
+            for (const outcome of outcomes) {
+              if (!outcome.ok) {
+                rejectedRows.push(outcome.refused);
+                continue;
+              }
+              const number = outcome.caseNumber;
+              if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
+                rejectedRows.push(numberClash(outcome.line, number));
+                continue;
+              }
+              if (number !== null) seenNumbers.add(number);
+              validRows += 1;
+              if (outcome.prepared !== null) valid.push(outcome.prepared);
             }
-            const number = outcome.caseNumber;
-            if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
-              rejectedRows.push(numberClash(outcome.line, number));
-              continue;
-            }
-            if (number !== null) seenNumbers.add(number);
-            validRows += 1;
-            if (outcome.prepared !== null) valid.push(outcome.prepared);
-          }
-          if (!job.dryRun && valid.length > 0) {
-            const written = batch;
-            await database.db.transaction().execute(async (trx) => {
-              await cases.writePrepared(trx, job.organisationId, valid);
-              tuning.afterBatchWrite?.(written);
-              await updateJob(trx, job.id, {
-                processed_rows: processed + size,
-                imported_rows: imported + valid.length,
-                heartbeat_at: now().toISOString(),
+            return { valid, validRows };
+          };
+          const written = batch;
+          await tuning.beforeBatch?.(written);
+          const { validRows } = job.dryRun
+            ? await sortOutcomes(database.db)
+            : // Numbers checked in the batch's own transaction: a case given one of them since
+              // the batch was cut is seen, and its row refused as a clash, not failing the job.
+              await database.db.transaction().execute(async (trx) => {
+                const sorted = await sortOutcomes(trx);
+                const { valid } = sorted;
+                if (valid.length === 0) return sorted;
+                await cases.writePrepared(trx, job.organisationId, valid);
+                tuning.afterBatchWrite?.(written);
+                await updateJob(trx, job.id, {
+                  processed_rows: processed + size,
+                  imported_rows: imported + valid.length,
+                  heartbeat_at: now().toISOString(),
+                });
+                await record(trx, ctx, 'case.import', job);
+                return sorted;
               });
-              await record(trx, ctx, 'case.import', job);
-            });
-          }
           imported += validRows;
           processed += size;
           batch += 1;
