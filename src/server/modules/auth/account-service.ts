@@ -85,12 +85,18 @@ export function createAccountService(deps: {
 }): AccountService {
   const { database, audit, users, sessions, vault, now } = deps;
 
-  const loadSelf = async (
-    db: Executor,
-    ctx: RequestContext,
-    who: typeof selfOf = signedInSelfOf,
-  ): Promise<User> => {
-    const user = await users.findById(db, who(ctx).userId);
+  /**
+   * The signed-in user, locked until `trx` ends: account changes decide on what they read (a
+   * data key made when there is none, a pending secret confirmed), so two at once take turns.
+   */
+  const loadSelf = async (trx: Executor, ctx: RequestContext): Promise<User> => {
+    const user = await users.findByIdLocked(trx, signedInSelfOf(ctx).userId);
+    if (user === undefined) throw new AppError('auth.session_expired');
+    return user;
+  };
+  /** The user behind the session or token, to read. */
+  const readSelf = async (db: Executor, ctx: RequestContext): Promise<User> => {
+    const user = await users.findById(db, selfOf(ctx).userId);
     if (user === undefined) throw new AppError('auth.session_expired');
     return user;
   };
@@ -115,7 +121,7 @@ export function createAccountService(deps: {
   return {
     async me(ctx) {
       // Reading who one is stays open to tokens: an integration checks whose rights it holds.
-      const user = await loadSelf(database.db, ctx, selfOf);
+      const user = await readSelf(database.db, ctx);
       return { user, memberships: await users.memberships(database.db, user.id) };
     },
     updateMe: (ctx, input) =>

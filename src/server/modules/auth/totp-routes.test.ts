@@ -102,6 +102,35 @@ describe.each(databaseKinds)('two-factor authentication on %s', (kind) => {
       expect(await t.auditActions('user.totp_enable')).toMatchObject([{ actorId: user.userId }]);
     });
 
+    it.runIf(kind === 'postgres')(
+      'two enrolments begun at once take turns: one data key, a secret that opens (PostgreSQL)',
+      async () => {
+        const user = await t.userWithRole('caseworker');
+        const keys = async () =>
+          (await t.database.db.selectFrom('data_keys').select('id').execute()).length;
+        const before = await keys();
+        const begun: Promise<{ statusCode: number; body: string }>[] = [];
+        await t.database.db.transaction().execute(async (trx) => {
+          // Held so the first enrolment waits to commit while the second reads the user.
+          await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
+          begun.push(t.call(user, 'POST', '/api/me/totp'));
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          begun.push(t.call(user, 'POST', '/api/me/totp'));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        });
+        const answers = await Promise.all(begun);
+        expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200]);
+        // The second saw the key the first made: no key sealing nothing, no secret under a
+        // key the account does not name.
+        expect(await keys()).toBe(before + 1);
+        const last = JSON.parse(answers[1]?.body ?? '{}') as { secret: string };
+        const confirmed = await t.call(user, 'POST', '/api/me/totp/confirm', {
+          code: code(last.secret),
+        });
+        expect(confirmed.statusCode, confirmed.body).toBe(200);
+      },
+    );
+
     it('refuses a second enrolment while one is active', async () => {
       const user = await t.userWithRole('caseworker');
       await enrol(user);

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import type { Dialect } from '../../platform/db/dialect.js';
 import type { UsersTable } from '../../platform/db/schema.js';
 import type { User } from './user-model.js';
 
@@ -48,6 +49,21 @@ export async function insertUser(trx: Executor, user: User): Promise<void> {
 
 export async function findUserById(db: Executor, id: string): Promise<User | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/**
+ * As findUserById, the row locked until the transaction ends where writers need locks
+ * (PostgreSQL): for a change decided on what is read (a data key made when there is none).
+ */
+export async function findUserByIdLocked(
+  trx: Executor,
+  dialect: Dialect,
+  id: string,
+): Promise<User | undefined> {
+  let query = trx.selectFrom('users').selectAll().where('id', '=', id);
+  if (dialect.supportsForUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return row && toUser(row);
 }
 

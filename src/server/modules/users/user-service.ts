@@ -26,6 +26,7 @@ import {
   insertUser,
   listUsers,
   updateUser,
+  findUserByIdLocked,
   advanceTotpStep,
   type UserChanges,
 } from './user-repo.js';
@@ -65,6 +66,8 @@ export interface UserService {
   grantsOf: (db: Executor, userId: string) => Promise<Grant[]>;
   memberships: (db: Executor, userId: string) => Promise<Membership[]>;
   findById: (db: Executor, id: string) => Promise<User | undefined>;
+  /** Internal: as findById, the row locked until `trx` ends (a write decided on the read). */
+  findByIdLocked: (trx: Executor, id: string) => Promise<User | undefined>;
   /** Throws unless the actor may act on the target's account with `verb` (see user-policy). */
   authorizeAccountAction: (
     db: Executor,
@@ -215,6 +218,7 @@ export function createUserService(deps: {
     authorizeAccountAction,
     memberships: listMembershipsOfUser,
     findById: findUserById,
+    findByIdLocked: (trx, id) => findUserByIdLocked(trx, database.dialect, id),
     applyChanges: (trx, id, changes) => updateUser(trx, id, changes, now().toISOString()),
     acceptTotpStep: (trx, id, step) => advanceTotpStep(trx, id, step, now().toISOString()),
     findByEmail: findUserByEmail,
