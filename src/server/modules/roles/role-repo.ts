@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
+import type { Dialect } from '../../platform/db/dialect.js';
 
 export interface RoleRow {
   name: string;
@@ -22,28 +23,62 @@ export async function findRoleRow(db: Executor, name: string): Promise<RoleRow |
   );
 }
 
-export async function upsertRoleRow(
+/** As findRoleRow, the row locked until the transaction ends where writers need locks. */
+export async function findRoleRowLocked(
+  trx: Executor,
+  dialect: Dialect,
+  name: string,
+): Promise<RoleRow | undefined> {
+  let query = trx.selectFrom('roles').selectAll().where('name', '=', name);
+  if (dialect.supportsForUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return (
+    row && { name: row.name, verbs: JSON.parse(row.verbs) as string[], builtIn: row.built_in === 1 }
+  );
+}
+
+/** Adds a role; a role of that name already there fails on the primary key (the check). */
+export async function insertRoleRow(
   trx: Executor,
   role: RoleRow,
   createdAt: string,
 ): Promise<void> {
-  const existing = await findRoleRow(trx, role.name);
-  if (existing === undefined) {
-    await trx
-      .insertInto('roles')
-      .values({
-        name: role.name,
-        verbs: JSON.stringify(role.verbs),
-        built_in: role.builtIn ? 1 : 0,
-        created_at: createdAt,
-      })
-      .execute();
-    return;
-  }
   await trx
+    .insertInto('roles')
+    .values({
+      name: role.name,
+      verbs: JSON.stringify(role.verbs),
+      built_in: role.builtIn ? 1 : 0,
+      created_at: createdAt,
+    })
+    .execute();
+}
+
+/** Sets a role's verbs; false when no role has that name (deleted meanwhile, say). */
+export async function updateRoleVerbs(
+  trx: Executor,
+  name: string,
+  verbs: readonly string[],
+): Promise<boolean> {
+  const result = await trx
     .updateTable('roles')
-    .set({ verbs: JSON.stringify(role.verbs) })
-    .where('name', '=', role.name)
+    .set({ verbs: JSON.stringify(verbs) })
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Adds a built-in role or brings its verbs up to date, in one statement (starts at once). */
+export async function upsertBuiltInRole(
+  db: Executor,
+  name: string,
+  verbs: readonly string[],
+  createdAt: string,
+): Promise<void> {
+  await db
+    .insertInto('roles')
+    .values({ name, verbs: JSON.stringify(verbs), built_in: 1, created_at: createdAt })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ verbs: JSON.stringify(verbs) }))
     .execute();
 }
 

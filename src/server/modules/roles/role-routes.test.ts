@@ -257,4 +257,46 @@ describe.each(databaseKinds)('roles API on %s', (kind) => {
       expect((await t.call(t.admin, 'DELETE', '/api/roles/intake')).statusCode).toBe(204);
     });
   });
+
+  describe('changes at once', () => {
+    it('built-in roles synced by two starts at once both succeed', async () => {
+      // As a fresh database: the built-in roles not there yet (none is held here).
+      await t.database.db.deleteFrom('memberships').execute();
+      await t.database.db.deleteFrom('roles').where('built_in', '=', 1).execute();
+      await Promise.all([
+        t.services.roles.syncBuiltIns(t.database.db),
+        t.services.roles.syncBuiltIns(t.database.db),
+      ]);
+      const names = (await t.database.db.selectFrom('roles').select('name').execute()).map(
+        (row) => row.name,
+      );
+      expect(names).toEqual(expect.arrayContaining([...builtInRoleNames]));
+    });
+
+    it.runIf(kind === 'postgres')(
+      'a membership added with a role being deleted is refused as role.not_found (PostgreSQL)',
+      async () => {
+        const newcomer = await t.userWithRole('analyst', orgA);
+        const answers: Promise<{ statusCode: number; body: string }>[] = [];
+        await t.database.db.transaction().execute(async (trx) => {
+          // Held so the deletion waits to commit while the membership is being added.
+          await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
+          answers.push(t.call(t.admin, 'DELETE', '/api/roles/intake'));
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          answers.push(
+            t.call(t.admin, 'POST', '/api/memberships', {
+              userId: newcomer.userId,
+              organisationId: orgA,
+              role: 'intake',
+            }),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        });
+        const [deleted, added] = await Promise.all(answers);
+        expect(deleted?.statusCode, deleted?.body).toBe(204);
+        expect(added?.statusCode, added?.body).toBe(404);
+        expect(JSON.parse(added?.body ?? '{}')).toMatchObject({ code: 'role.not_found' });
+      },
+    );
+  });
 });

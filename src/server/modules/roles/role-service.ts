@@ -12,8 +12,11 @@ import {
   countMembershipsWithRole,
   deleteRoleRow,
   findRoleRow,
+  findRoleRowLocked,
+  insertRoleRow,
   listRoleRows,
-  upsertRoleRow,
+  updateRoleVerbs,
+  upsertBuiltInRole,
 } from './role-repo.js';
 
 /** A role and the verbs it grants. */
@@ -77,17 +80,16 @@ export function createRoleService(deps: {
     create: (ctx, name, verbs) =>
       database.db.transaction().execute(async (trx) => {
         authorize(ctx.actor, 'role.manage', 'installation');
-        if ((await findRoleRow(trx, name)) !== undefined) {
-          throw new AppError('role.name_taken', [
-            { path: ['body', 'name'], issue: 'taken', message: 'Role name in use' },
-          ]);
-        }
         const unique = [...new Set(verbs)];
         try {
-          await upsertRoleRow(trx, { name, verbs: unique, builtIn: false }, now().toISOString());
+          // The primary key is the check: no read before the insert, and no race between them.
+          await insertRoleRow(trx, { name, verbs: unique, builtIn: false }, now().toISOString());
         } catch (error) {
-          // A concurrent request created the same role between the check and the insert.
-          if (isUniqueViolation(error)) throw new AppError('role.name_taken');
+          if (isUniqueViolation(error)) {
+            throw new AppError('role.name_taken', [
+              { path: ['body', 'name'], issue: 'taken', message: 'Role name in use' },
+            ]);
+          }
           throw error;
         }
         await write(ctx, 'role.create', name, trx);
@@ -96,18 +98,21 @@ export function createRoleService(deps: {
     update: (ctx, name, verbs) =>
       database.db.transaction().execute(async (trx) => {
         authorize(ctx.actor, 'role.manage', 'installation');
-        const row = await findRoleRow(trx, name);
-        if (row === undefined) throw new AppError('role.not_found', { name });
         if (isBuiltIn(name)) throw new AppError('role.built_in', { name });
         const unique = [...new Set(verbs)];
-        await upsertRoleRow(trx, { name, verbs: unique, builtIn: false }, now().toISOString());
+        // Only a role that exists now: an update never brings back one deleted meanwhile.
+        if (!(await updateRoleVerbs(trx, name, unique))) {
+          throw new AppError('role.not_found', { name });
+        }
         await write(ctx, 'role.update', name, trx);
         return { name, verbs: unique, builtIn: false };
       }),
     remove: (ctx, name) =>
       database.db.transaction().execute(async (trx) => {
         authorize(ctx.actor, 'role.manage', 'installation');
-        const row = await findRoleRow(trx, name);
+        // Locked before counting its members: a membership being added with it waits, then
+        // finds it gone (role.not_found), instead of either failing on the foreign key.
+        const row = await findRoleRowLocked(trx, database.dialect, name);
         if (row === undefined) throw new AppError('role.not_found', { name });
         if (isBuiltIn(name)) throw new AppError('role.built_in', { name });
         if ((await countMembershipsWithRole(trx, name)) > 0) {
@@ -123,7 +128,7 @@ export function createRoleService(deps: {
     async syncBuiltIns(db) {
       const at = now().toISOString();
       for (const name of builtInRoleNames) {
-        await upsertRoleRow(db, { name, verbs: [...builtInRoles[name]], builtIn: true }, at);
+        await upsertBuiltInRole(db, name, builtInRoles[name], at);
       }
     },
     exists: async (db, name) => (await findRoleRow(db, name)) !== undefined,

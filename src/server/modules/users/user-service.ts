@@ -4,7 +4,12 @@ import type { Language } from '../../../shared/vocabulary.js';
 import { checkPassword } from '../../../core/password-policy.js';
 import { organisationsWithVerb, type Grant } from '../../../core/permission-check.js';
 import { hashPassword, newId } from '../../platform/crypto/index.js';
-import { isUniqueViolation, type Database, type Executor } from '../../platform/db/database.js';
+import {
+  isForeignKeyViolation,
+  isUniqueViolation,
+  type Database,
+  type Executor,
+} from '../../platform/db/database.js';
 import { auditActorOf, authorize, type RequestContext } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -91,6 +96,12 @@ export interface UserService {
   ) => Promise<User>;
 }
 
+/** The role asked for does not exist (or no longer does). */
+const roleGone = () =>
+  new AppError('role.not_found', [
+    { path: ['body', 'role'], issue: 'unknown', message: 'No such role' },
+  ]);
+
 function passwordError(problem: string): AppError {
   return new AppError(problem as 'password.too_short', [
     { path: ['body', 'password'], issue: problem, message: 'Password refused' },
@@ -155,9 +166,7 @@ export function createUserService(deps: {
     if (problem !== null) throw passwordError(problem);
     if ((await findUserByEmail(trx, input.email)) !== undefined) throw emailTaken();
     if (!(await roles.exists(trx, input.role))) {
-      throw new AppError('role.not_found', [
-        { path: ['body', 'role'], issue: 'unknown', message: 'No such role' },
-      ]);
+      throw roleGone();
     }
     const at = now().toISOString();
     const user: User = {
@@ -185,13 +194,18 @@ export function createUserService(deps: {
       throw error;
     }
     const membershipId = newId();
-    await insertMembership(trx, {
-      id: membershipId,
-      userId: user.id,
-      organisationId: input.organisationId,
-      role: input.role,
-      createdAt: at,
-    });
+    try {
+      await insertMembership(trx, {
+        id: membershipId,
+        userId: user.id,
+        organisationId: input.organisationId,
+        role: input.role,
+        createdAt: at,
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw roleGone();
+      throw error;
+    }
     await record(trx, ctx, 'user.create', 'user', user.id, input.organisationId);
     await record(trx, ctx, 'membership.create', 'membership', membershipId, input.organisationId);
     return user;
@@ -228,11 +242,7 @@ export function createUserService(deps: {
         const org = await organisations.load(trx, input.organisationId);
         authorize(ctx.actor, 'user.create', { organisationPath: org.path });
         const verbs = (await roles.verbsByRole(trx)).get(input.role);
-        if (verbs === undefined) {
-          throw new AppError('role.not_found', [
-            { path: ['body', 'role'], issue: 'unknown', message: 'No such role' },
-          ]);
-        }
+        if (verbs === undefined) throw roleGone();
         authorizeRoleGrant(ctx.actor, org.path, verbs);
         return createUnchecked(trx, ctx, { ...input, isSystemAdmin: false });
       }),
@@ -284,9 +294,7 @@ export function createUserService(deps: {
         authorizeUserRead(ctx.actor, target, await listMembershipsOfUser(trx, target.id));
         const verbs = (await roles.verbsByRole(trx)).get(input.role);
         if (verbs === undefined) {
-          throw new AppError('role.not_found', [
-            { path: ['body', 'role'], issue: 'unknown', message: 'No such role' },
-          ]);
+          throw roleGone();
         }
         authorizeRoleGrant(ctx.actor, org.path, verbs);
         if (await membershipExists(trx, input.userId, input.organisationId, input.role)) {
@@ -299,6 +307,8 @@ export function createUserService(deps: {
         } catch (error) {
           // A concurrent request added the same membership between the check and the insert.
           if (isUniqueViolation(error)) throw new AppError('membership.exists');
+          // Or deleted the role (its deletion locks the role, so this insert waited for it).
+          if (isForeignKeyViolation(error)) throw roleGone();
           throw error;
         }
         await record(trx, ctx, 'membership.create', 'membership', id, org.id);

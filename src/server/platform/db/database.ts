@@ -352,6 +352,12 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** True when a driver error is a foreign-key violation (a referenced row is gone). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
+}
+
 /**
  * True when PostgreSQL refused a transaction for what another one committed meanwhile (a
  * serialization failure under REPEATABLE READ): running it again from the start succeeds.
