@@ -194,6 +194,35 @@ describe('openRuntime on SQLite', () => {
     expect(after.shown).toMatchObject({ status: 'failed', errorCode: 'import.interrupted' });
   });
 
+  it('names data keys made under a key rotated away; rotating from that key brings them over', async () => {
+    const oldKey = generateMasterKey();
+    const newKey = generateMasterKey();
+    const first = await withRuntime({ VIGIL_MASTER_KEY: oldKey }, (runtime) =>
+      sealOne(runtime, 'Amira'),
+    );
+    // A server still running under the old key while another process rotates to the new one.
+    const late = await withRuntime({ VIGIL_MASTER_KEY: oldKey }, async (runtime) => {
+      const { database, services } = runtime;
+      await rewrapAllKeys(database, services.audit, services.keyring, createKeyring(newKey));
+      return sealOne(runtime, 'Bahati');
+    });
+    await withRuntime({ VIGIL_MASTER_KEY: newKey }, async (runtime) => {
+      expect(runtime.strandedKeys).toEqual(new Map([[createKeyring(oldKey).keyId, 1]]));
+      expect(await readOne(runtime, first)).toBe('Amira');
+      await expect(readOne(runtime, late)).rejects.toThrow();
+    });
+    // The way back: a rotation from the old key moves the keys it wraps, and only those.
+    const moved = await withRuntime({ VIGIL_MASTER_KEY: oldKey }, ({ database, services }) =>
+      rewrapAllKeys(database, services.audit, services.keyring, createKeyring(newKey)),
+    );
+    expect(moved.rewrapped).toBe(1);
+    await withRuntime({ VIGIL_MASTER_KEY: newKey }, async (runtime) => {
+      expect(runtime.strandedKeys.size).toBe(0);
+      expect(await readOne(runtime, late)).toBe('Bahati');
+      expect(await readOne(runtime, first)).toBe('Amira');
+    });
+  });
+
   it('accepts any master key while no data key exists', async () => {
     await withRuntime({}, () => undefined);
     const other = generateMasterKey();

@@ -22,19 +22,25 @@ export interface Runtime {
   reportRewrite: ReportRewrite;
   /** Imports left queued or running by a process that stopped, recorded as interrupted now. */
   interruptedImports: number;
+  /** Data keys wrapped under master keys other than this one, by master key id. */
+  strandedKeys: Map<string, number>;
   close: () => Promise<void>;
 }
 
 /**
  * Refuses to start under a master key that wraps none of the stored data keys while others
  * exist: that is the wrong key, and running on would create data nobody can join up later.
+ * Returns the data keys wrapped under other master keys: the records they seal cannot be
+ * opened under this one (keys a server made while another process rotated, say).
  */
-async function checkMasterKey(services: Services): Promise<void> {
+async function checkMasterKey(services: Services): Promise<Map<string, number>> {
   const counts = await services.vault.keyCounts(services.database.db);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   if (total > 0 && !counts.has(services.keyring.keyId)) {
     throw new AppError('crypto.wrong_master_key', { expected: [...counts.keys()] });
   }
+  counts.delete(services.keyring.keyId);
+  return counts;
 }
 
 /** Opens the configured database, migrates it and builds the services. */
@@ -57,7 +63,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     }
     const services = createServices(database, current, { session: config.session });
     await services.roles.syncBuiltIns(database.db);
-    await checkMasterKey(services);
+    const strandedKeys = await checkMasterKey(services);
     const reportRewrite = await withholdOlderReports({
       database,
       vault: services.vault,
@@ -75,6 +81,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       services,
       reportRewrite,
       interruptedImports,
+      strandedKeys,
       close: () => database.close(),
     };
   } catch (error) {

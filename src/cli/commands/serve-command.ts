@@ -28,6 +28,12 @@ export async function serveCommand(): Promise<void> {
       'synthetic demo content added (VIGIL_DEMO=off skips it)',
     );
   }
+  if (runtime.strandedKeys.size > 0) {
+    logger.error(
+      { keysByMasterKey: Object.fromEntries(runtime.strandedKeys) },
+      'data keys wrapped under another master key: the records they seal cannot be opened. Stop Vigil, then run `vigil keys rotate` with that key as VIGIL_MASTER_KEY and this one as VIGIL_NEW_MASTER_KEY',
+    );
+  }
   if (runtime.interruptedImports > 0) {
     logger.warn(
       { imports: runtime.interruptedImports },

@@ -56,8 +56,10 @@ export async function shredDataKey(trx: Executor, id: string, at: string): Promi
 }
 
 /** A page of live keys, in id order, for re-wrapping. */
+/** Live keys wrapped under `masterKeyId` (or recorded without one), in id order. */
 export async function listLiveKeys(
   db: Executor,
+  masterKeyId: string,
   afterId: string,
   limit: number,
 ): Promise<{ id: string; wrapped: string }[]> {
@@ -65,6 +67,7 @@ export async function listLiveKeys(
     .selectFrom('data_keys')
     .select(['id', 'wrapped'])
     .where('wrapped', 'is not', null)
+    .where((eb) => eb.or([eb('master_key_id', '=', masterKeyId), eb('master_key_id', 'is', null)]))
     .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)

@@ -231,6 +231,23 @@ describe.each(databaseKinds)('vault on %s', (kind) => {
     expect(await services.vault.keyCounts(database.db)).toEqual(
       new Map([[services.keyring.keyId, 2]]),
     );
+    // The right key, and the second stored key damaged: the first, already moved, moves back.
+    const [, second] = await database.db
+      .selectFrom('data_keys')
+      .select('id')
+      .orderBy('id')
+      .execute();
+    await database.db
+      .updateTable('data_keys')
+      .set({ wrapped: 'v1.damaged' })
+      .where('id', '=', second?.id ?? '')
+      .execute();
+    await expect(
+      rewrapAllKeys(database, services.audit, services.keyring, to),
+    ).rejects.toBeInstanceOf(Error);
+    expect(await services.vault.keyCounts(database.db)).toEqual(
+      new Map([[services.keyring.keyId, 2]]),
+    );
     expect(await services.audit.query(database.db, { action: 'keys.rotate', limit: 5 })).toEqual(
       [],
     );

@@ -104,8 +104,10 @@ export function createVaultService(
 }
 
 /**
- * Re-wraps every live data key from `from` to `to` in one transaction with its audit entry;
- * field ciphertexts are untouched. Either all keys move to the new master key or none do.
+ * Re-wraps every live data key wrapped under `from` to `to` in one transaction with its audit
+ * entry; field ciphertexts are untouched. Either all of them move to the new master key or
+ * none do. Keys under a third master key are left as they are (a start names them; running
+ * this again with that key as `from` brings them over).
  */
 export async function rewrapAllKeys(
   database: Database,
@@ -117,13 +119,17 @@ export async function rewrapAllKeys(
     let rewrapped = 0;
     let after = '';
     for (;;) {
-      const page = await listLiveKeys(trx, after, 1000);
+      const page = await listLiveKeys(trx, from.keyId, after, 1000);
       for (const key of page) {
         await updateWrapped(trx, key.id, from.rewrap(key.wrapped, to), to.keyId);
         rewrapped += 1;
         after = key.id;
       }
       if (page.length < 1000) break;
+    }
+    // A `from` that wraps none of the live keys while some exist is the wrong key.
+    if (rewrapped === 0 && (await countByMasterKey(trx)).size > 0) {
+      throw new AppError('crypto.wrong_master_key', { expected: [from.keyId] });
     }
     await audit.record(trx, {
       actor: { type: 'system', id: null },
