@@ -298,6 +298,34 @@ describe.each(databaseKinds)('return cells and system writes on %s', (kind) => {
     expect(await inbox(h.national1)).toEqual([]);
     expect(await inbox(h.unodc1)).toEqual([[b.id, ['approve']]]);
   });
+  it.runIf(kind === 'postgres')(
+    'two derivations for the same entity and year at once write one return (PostgreSQL)',
+    async () => {
+      const derive = (count: number) =>
+        t.services.returns.saveSystemCells(system, {
+          organisationId: h.ngo,
+          year: 2025,
+          source: 'derived',
+          mode: 'draft',
+          cells: [{ key: cellKey('detected_victims'), value: countOf(count), derivedValue: count }],
+        });
+      const results: Promise<Awaited<ReturnType<typeof derive>>>[] = [];
+      await t.database.db.transaction().execute(async (trx) => {
+        // Held so the first derivation waits to commit after the second looked for the return.
+        await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
+        results.push(derive(12));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        results.push(derive(13));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      const [first, second] = await Promise.all(results);
+      expect(first?.created).toBe(true);
+      expect(second).toMatchObject({ created: false, changed: true });
+      expect(second?.ret.id).toBe(first?.ret.id);
+      const stored = await t.database.db.selectFrom('glotip_returns').select('id').execute();
+      expect(stored).toHaveLength(1);
+    },
+  );
 });
 
 const detailOnly: readonly (keyof ReturnDetail)[] = [

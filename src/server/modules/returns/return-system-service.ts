@@ -1,5 +1,5 @@
 import { cellKeyFieldProblem } from '../../../core/glotip/index.js';
-import { AppError } from '../../../shared/app-error.js';
+import { AppError, isAppError } from '../../../shared/app-error.js';
 import type { ErrorDetail } from '../../../shared/error-codes.js';
 import {
   cellKeyString,
@@ -9,7 +9,7 @@ import {
   type ReturnStatus,
 } from '../../../shared/glotip-vocabulary.js';
 import { sha256Hex } from '../../platform/crypto/index.js';
-import type { Executor } from '../../platform/db/database.js';
+import { inSavepoint, type Executor } from '../../platform/db/database.js';
 import { authorize, type RequestContext } from '../access/index.js';
 import { insertNewReturn } from './return-cell-service.js';
 import {
@@ -208,20 +208,35 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
     const verb = input.mode === 'published' ? 'publication.manage' : 'return.edit';
     authorize(ctx.actor, verb, { organisationPath: entity.path });
     checkKeys(input.cells);
-    const existing = await findReturnFor(trx, currentDataSet.code, entity.id, input.year);
     // Locked before its status is read, as the workflow's steps do, so that a submission
     // running at the same time is not undone by this write (PostgreSQL).
-    if (existing !== undefined) await lockReturn(trx, database.dialect, existing.id);
-    const found = existing === undefined ? undefined : await findReturn(trx, existing.id);
-    const ret =
-      found ??
-      (await insertNewReturn(
-        kit,
-        trx,
-        ctx,
-        { organisationId: entity.id, year: input.year, source: input.source },
-        { synthetic: syntheticOf(input), sourceNote: input.sourceNote ?? null },
-      ));
+    const lockedExisting = async () => {
+      const existing = await findReturnFor(trx, currentDataSet.code, entity.id, input.year);
+      if (existing === undefined) return undefined;
+      await lockReturn(trx, database.dialect, existing.id);
+      return findReturn(trx, existing.id);
+    };
+    let ret = await lockedExisting();
+    let created = false;
+    if (ret === undefined) {
+      try {
+        ret = await inSavepoint(trx, () =>
+          insertNewReturn(
+            kit,
+            trx,
+            ctx,
+            { organisationId: entity.id, year: input.year, source: input.source },
+            { synthetic: syntheticOf(input), sourceNote: input.sourceNote ?? null },
+          ),
+        );
+        created = true;
+      } catch (error) {
+        // Another write made the return meanwhile (this insert waited for it): write into it.
+        if (!isAppError(error, 'return.exists')) throw error;
+        ret = await lockedExisting();
+        if (ret === undefined) throw error;
+      }
+    }
     const outcome =
       input.mode === 'draft'
         ? await writeDraft(trx, ret, input)
@@ -244,7 +259,7 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
     });
     const action = input.mode === 'draft' ? 'return.system_write' : 'return.import_published';
     await kit.recordAudit(trx, ctx, action, ret);
-    return { ret: await kit.reload(trx, ret.id), created: found === undefined, changed: true };
+    return { ret: await kit.reload(trx, ret.id), created, changed: true };
   };
 
   return {
