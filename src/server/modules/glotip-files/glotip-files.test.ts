@@ -90,6 +90,35 @@ describe.each(databaseKinds)('dataUNODC import and export (%s)', (kind) => {
     });
   });
 
+  it.runIf(kind === 'postgres')(
+    'an import over returns someone is editing waits for them instead of deadlocking (PostgreSQL)',
+    async () => {
+      const yearRow = (year: number, value: string) =>
+        `NGA,Nigeria,Africa,Sub-Saharan Africa,Detected trafficking victims,Total,Total,Total,Total,${String(year)},Counts,${value},GLOTIP`;
+      await importCsv(csvOf([yearRow(2020, '40'), yearRow(2021, '41')]), false);
+      const later = await t.database.db
+        .selectFrom('glotip_returns')
+        .select('id')
+        .where('year', '=', 2021)
+        .executeTakeFirstOrThrow();
+      let importing: Promise<unknown> = Promise.resolve();
+      // An edit of the 2021 return: it holds the return, then wants the audit chain's head.
+      await t.database.db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom('glotip_returns')
+          .select('id')
+          .where('id', '=', later.id)
+          .forUpdate()
+          .execute();
+        importing = importCsv(csvOf([yearRow(2020, '50'), yearRow(2021, '51')]), false);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await trx.selectFrom('audit_head').select('seq').forUpdate().execute();
+      });
+      const report = (await importing) as Awaited<ReturnType<typeof importCsv>>;
+      expect(report.returns.map((ret) => ret.outcome)).toEqual(['updated', 'updated']);
+    },
+  );
+
   it('refuses a figure the data set does not collect by its column, and keeps the rest', async () => {
     const content = csvOf([
       row('Detected trafficking victims', 'Total', 'Total', '40', 'GLOTIP'),

@@ -144,6 +144,16 @@ export function createGlotipImportService(deps: {
         return report;
       }
       await deps.database.db.transaction().execute(async (trx) => {
+        // Every existing return the file writes, locked first and in one order. A person's
+        // edit locks its return, then the audit chain's head; taking returns one by one, after
+        // writing the audit entries of earlier ones, could wait on such an edit while holding
+        // the head it waits for (a deadlock on PostgreSQL).
+        const existing: { organisationId: string; year: number }[] = [];
+        for (const ret of grouped) {
+          const org = await deps.organisations.findBySlug(trx, memberStateSlug(ret.iso3));
+          if (org !== undefined) existing.push({ organisationId: org.id, year: ret.year });
+        }
+        await deps.returns.lockReturnsOf(trx, existing);
         for (const ret of grouped) {
           const slug = memberStateSlug(ret.iso3);
           let org = await deps.organisations.findBySlug(trx, slug);

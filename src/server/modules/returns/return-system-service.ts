@@ -91,6 +91,14 @@ export interface ReturnSystemService {
     ctx: RequestContext,
     input: SystemCellsInput,
   ) => Promise<SystemCellsResult>;
+  /**
+   * Locks, in one order, the existing returns of these entities and years until `trx` ends:
+   * what a write of many returns in one transaction takes first (see the dataUNODC import).
+   */
+  lockReturnsOf: (
+    trx: Executor,
+    keys: readonly { organisationId: string; year: number }[],
+  ) => Promise<void>;
   listReturnsForExport: (
     filter: ReturnExportFilter,
     db?: Executor,
@@ -264,6 +272,14 @@ export function createReturnSystemService(kit: ReturnKit): ReturnSystemService {
 
   return {
     saveSystemCellsIn,
+    async lockReturnsOf(trx, keys) {
+      const ids: string[] = [];
+      for (const key of keys) {
+        const found = await findReturnFor(trx, currentDataSet.code, key.organisationId, key.year);
+        if (found !== undefined) ids.push(found.id);
+      }
+      for (const id of [...new Set(ids)].sort()) await lockReturn(trx, database.dialect, id);
+    },
     saveSystemCells: (ctx, input) =>
       database.db.transaction().execute((trx) => saveSystemCellsIn(trx, ctx, input)),
     async earlierPublished(returnId, version) {
