@@ -30,6 +30,26 @@ describe.each(databaseKinds)('first start demo content on %s', (kind) => {
     return { outcome, db: test.database.db };
   };
 
+  it('two starts at once on an empty database make one administrator, and both succeed', async () => {
+    const test = await createTestDatabase(kind);
+    dispose = test.dispose;
+    const services = createServices(
+      test.database,
+      testMasterKey,
+      { session: { idleMinutes: 30, maxHours: 12 } },
+      createTestClock().now,
+    );
+    await services.roles.syncBuiltIns(test.database.db);
+    const config = loadConfig({ VIGIL_DATA_DIR: '/tmp/vigil-demo-test', VIGIL_DEMO: 'off' });
+    const outcomes = await Promise.all([
+      ensureFirstStart(services, config),
+      ensureFirstStart(services, config),
+    ]);
+    expect(outcomes.map((outcome) => outcome.created).sort()).toEqual([false, true]);
+    const users = await test.database.db.selectFrom('users').select('email').execute();
+    expect(users).toEqual([{ email: 'admin@example.org' }]);
+  });
+
   it('gives the Demo organisation synthetic cases with consents, screenings and referrals', async () => {
     const { outcome, db } = await start('on');
     expect(outcome.demoCases).toBe(300);

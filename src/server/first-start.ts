@@ -1,6 +1,7 @@
 import { randomFromAlphabet } from './platform/crypto/index.js';
 import type { Config } from './platform/config.js';
 import type { Services } from './app.js';
+import { takeNamedLock } from './platform/db/named-lock.js';
 import { countUsers } from './modules/users/index.js';
 import { addDemoContent } from './demo-content.js';
 
@@ -37,6 +38,10 @@ export async function ensureFirstStart(
   const password = config.admin.password ?? generated ?? '';
   const ctx = { actor: { kind: 'system' } as const, requestId: null };
   const demoId = await db.transaction().execute(async (trx) => {
+    // Two instances starting together on one empty database: the second waits here, then
+    // finds the administrator the first made and leaves it at that.
+    await takeNamedLock(trx, services.database.dialect, 'firstStart');
+    if ((await countUsers(trx)) > 0) return null;
     const existing = await services.organisations.findBySlug(trx, 'demo');
     const demo =
       existing ??
@@ -59,6 +64,7 @@ export async function ensureFirstStart(
     });
     return demo.id;
   });
+  if (demoId === null) return { created: false };
   const demoCases = config.demo ? await addDemoContent(services, demoId) : 0;
   return generated === undefined
     ? { created: true, adminEmail: email, demoCases }
