@@ -266,7 +266,7 @@ const failuresOfBothQuery = createQueryTemplate(
   (db, p: { accountKey: string; accountSince: string; addressKey: string; addressSince: string }) =>
     db
       .selectFrom('login_failures')
-      .select(['id', 'key_kind', 'at'])
+      .select(['key_kind', 'at'])
       .where((eb) =>
         eb.or([
           eb.and([
@@ -284,15 +284,11 @@ const failuresOfBothQuery = createQueryTemplate(
       .orderBy('at'),
 );
 
-/**
- * Failure times of an account key and of an address key, each since its own time, oldest
- * first, leaving out the failures with the ids in `excluding` (the caller's own try).
- */
+/** Failure times of an account key and of an address key, each since its own time, oldest first. */
 export async function failuresOfAccountAndAddress(
   db: Executor,
   account: { keyHash: string; since: string },
   address: { keyHash: string; since: string },
-  excluding: readonly string[] = [],
 ): Promise<{ account: string[]; address: string[] }> {
   const { rows } = await failuresOfBothQuery(db, {
     accountKey: account.keyHash,
@@ -301,17 +297,8 @@ export async function failuresOfAccountAndAddress(
     addressSince: address.since,
   });
   const found = { account: [] as string[], address: [] as string[] };
-  for (const row of rows) {
-    if (excluding.includes(row.id)) continue;
-    (row.key_kind === 'account' ? found.account : found.address).push(row.at);
-  }
+  for (const row of rows) (row.key_kind === 'account' ? found.account : found.address).push(row.at);
   return found;
-}
-
-/** Deletes the failures with these ids (a try recorded up front that turned out right). */
-export async function deleteFailures(db: Executor, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
 }
 
 export async function clearFailures(

@@ -138,38 +138,6 @@ describe.each(databaseKinds)('sign-in on %s', (kind) => {
       expect((await login(user.email, testPassword)).statusCode).toBe(200);
     });
 
-    it('wrong passwords sent at once from many addresses: no more are checked than five', async () => {
-      const user = await t.userWithRole('caseworker');
-      const answers = await Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          login(user.email, `Wrong-Password-${String(i)}`, `198.51.100.${String(i + 1)}`),
-        ),
-      );
-      const checked = answers.filter(
-        (answer) => answer.json<{ code?: string }>().code === 'auth.invalid_credentials',
-      );
-      const locked = answers.filter(
-        (answer) => answer.json<{ code?: string }>().code === 'auth.locked',
-      );
-      expect(checked.length).toBeLessThanOrEqual(5);
-      expect(checked.length + locked.length).toBe(12);
-      // The refused tries left no failure behind; the checked ones did, and they lock.
-      expect(
-        await t.database.db
-          .selectFrom('login_failures')
-          .select('id')
-          .where('key_kind', '=', 'account')
-          .execute(),
-      ).toHaveLength(checked.length);
-      // Tries refused at once by others' records count for nothing: in all, five are checked.
-      let more = 0;
-      while ((await login(user.email, `Wrong-Again-${String(more)}`)).statusCode === 401) {
-        more += 1;
-      }
-      expect(checked.length + more).toBe(5);
-      expectError(await login(user.email, testPassword), 429, 'auth.locked');
-    });
-
     it('does not lock an account after 4 failures', async () => {
       const user = await t.userWithRole('caseworker');
       for (let i = 0; i < 4; i += 1) await login(user.email, `Wrong-Password-${i}`);

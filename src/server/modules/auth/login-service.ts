@@ -22,7 +22,6 @@ import {
   clearFailures,
   consumeChallenge,
   claimChallengeAttempt,
-  deleteFailures,
   failuresOfAccountAndAddress,
   failuresSince,
   findChallenge,
@@ -82,14 +81,13 @@ export function createLoginService(deps: {
     return { until: lockedUntil(failures, at, accountRule), hasFailures: failures.length > 0 };
   };
 
-  /** As accountLockout, and the client address's lockout, read together, `own` left out. */
-  const signInLockout = async (accountKey: string, addressKey: string, own: readonly string[]) => {
+  /** As accountLockout, and the client address's lockout, read together. */
+  const signInLockout = async (accountKey: string, addressKey: string) => {
     const at = now();
     const failures = await failuresOfAccountAndAddress(
       database.db,
       { keyHash: accountKey, since: sinceFor(at, accountRule) },
       { keyHash: addressKey, since: sinceFor(at, addressRule) },
-      own,
     );
     return {
       until:
@@ -141,32 +139,11 @@ export function createLoginService(deps: {
     async login({ email, password, clientAddress, requestId }) {
       const accountKey = accountKeyOf(email);
       const addressKey = throttleKey(`address:${clientAddress}`);
-      // The try is recorded as a failure before the lockout is read and the password checked
-      // (slow on purpose): tries sent at once each see those committed before them, so no
-      // more are checked than the rules allow. A right password, or a refusal, takes it back.
-      const attemptedAt = now().toISOString();
-      const tries = { account: newId(), address: newId() };
-      const own = [tries.account, tries.address];
-      await database.db.transaction().execute(async (trx) => {
-        await insertFailure(trx, {
-          id: tries.account,
-          kind: 'account',
-          keyHash: accountKey,
-          at: attemptedAt,
-        });
-        await insertFailure(trx, {
-          id: tries.address,
-          kind: 'address',
-          keyHash: addressKey,
-          at: attemptedAt,
-        });
-      });
-      const { until, hasFailures } = await signInLockout(accountKey, addressKey, own);
+      const { until, hasFailures } = await signInLockout(accountKey, addressKey);
       if (until !== null) {
-        await database.db.transaction().execute(async (trx) => {
-          await deleteFailures(trx, own);
-          await recordAttempt(trx, 'auth.login', 'denied', undefined, requestId);
-        });
+        await database.db
+          .transaction()
+          .execute((trx) => recordAttempt(trx, 'auth.login', 'denied', undefined, requestId));
         throw new AppError('auth.locked', { retryAfter: until.toISOString() });
       }
       const user = await users.findByEmail(database.db, email);
@@ -175,14 +152,15 @@ export function createLoginService(deps: {
           ? await verifyDecoy(password)
           : await verifyPassword(user.passwordHash, password);
       if (!valid || user === undefined) {
-        // The failures recorded up front stay.
-        await database.db
-          .transaction()
-          .execute((trx) => recordAttempt(trx, 'auth.login', 'failure', user, requestId));
+        const at = now().toISOString();
+        await database.db.transaction().execute(async (trx) => {
+          await insertFailure(trx, { id: newId(), kind: 'account', keyHash: accountKey, at });
+          await insertFailure(trx, { id: newId(), kind: 'address', keyHash: addressKey, at });
+          await recordAttempt(trx, 'auth.login', 'failure', user, requestId);
+        });
         throw new AppError('auth.invalid_credentials');
       }
       return database.db.transaction().execute(async (trx) => {
-        await deleteFailures(trx, own);
         if (user.totpEnabledAt !== null) {
           const challenge = randomSecret(32);
           await insertChallenge(trx, {
