@@ -3,6 +3,7 @@ import type { CellIssue } from './cell-values.js';
 import { parseCtdcGlobalRow } from './ctdc-global.js';
 import { parseCtdcSyntheticRow } from './ctdc-synthetic.js';
 import { toRawRow, type CaseFileFormat, type FormatDetection } from './format-detect.js';
+import { resolveHtcdsColumn } from './htcds-columns.js';
 import { parseHtcdsRow } from './htcds-template.js';
 
 /** One data row of a case file after parsing. */
@@ -39,4 +40,24 @@ export function parseCaseRow(
   return result.ok && errors.length === 0
     ? { ok: true, row: tabular.line, record: result.record }
     : { ok: false, row: tabular.line, errors };
+}
+
+/**
+ * The case numbers a file brings, all its rows together (HTCDS files carry them, CTDC files
+ * none): the numbers Vigil gives the file's unnumbered rows skip them, whichever batch either
+ * row is in, so a dry run and the real run refuse the same rows.
+ */
+export function caseNumbersBrought(
+  file: CaseFileLayout,
+  rows: readonly { readonly cells: readonly string[] }[],
+): Set<string> {
+  const numbers = new Set<string>();
+  if (file.format !== 'htcds') return numbers;
+  const column = file.header.findIndex((name) => resolveHtcdsColumn(name) === 'vigil_CaseNumber');
+  if (column < 0) return numbers;
+  for (const row of rows) {
+    const value = row.cells[column]?.trim() ?? '';
+    if (value !== '') numbers.add(value);
+  }
+  return numbers;
 }

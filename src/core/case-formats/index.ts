@@ -11,7 +11,12 @@
  * under the format's header (`ctdcGlobalColumns`, `ctdcSyntheticColumns()`, `htcdsHeader()`).
  */
 
-export { parseCaseRow, type CaseFileLayout, type ParsedRow } from './case-row.js';
+export {
+  caseNumbersBrought,
+  parseCaseRow,
+  type CaseFileLayout,
+  type ParsedRow,
+} from './case-row.js';
 export {
   cellIssueReasons,
   type CellIssue,

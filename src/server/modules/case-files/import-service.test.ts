@@ -164,6 +164,34 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     expect(await countCases()).toBe(3);
   });
 
+  it('numbers unnumbered rows past the numbers later batches bring; a dry run agrees', async () => {
+    const csv = [
+      'vigil_CaseNumber,prs_Gender,vic_TraffickingStatus,cas_IncomingReferralDate',
+      ',Masculine,PossibleVictimOfTrafficking,2022-05-01',
+      ',Feminine,PossibleVictimOfTrafficking,2022-07-01',
+      '2022-00001,Feminine,ActualVictimOfTrafficking,2022-03-01',
+      '2022-00002,Feminine,PossibleVictimOfTrafficking,2022-06-01',
+    ].join('\n');
+    const inBatchesOfTwo = importServiceWith(services, database, { batchSize: 2 });
+    const request = { organisationId: orgId, format: 'htcds' as const, content: Buffer.from(csv) };
+    const dry = await inBatchesOfTwo.run(system, { ...request, dryRun: true });
+    const real = await inBatchesOfTwo.run(system, { ...request, dryRun: false });
+    for (const job of [dry, real]) {
+      expect(job).toMatchObject({ status: 'succeeded', importedRows: 4, rejectedRows: 0 });
+    }
+    const numbers = await database.db
+      .selectFrom('cases')
+      .select('case_number')
+      .orderBy('case_number')
+      .execute();
+    expect(numbers.map((row) => row.case_number)).toEqual([
+      '2022-00001',
+      '2022-00002',
+      '2022-00003',
+      '2022-00004',
+    ]);
+  });
+
   it('refuses as a clash a number a case was given after the batch was cut', async () => {
     const header = 'vigil_CaseNumber,prs_Gender,vic_TraffickingStatus,cas_IncomingReferralDate';
     const content = (lines: readonly string[]) => Buffer.from([header, ...lines].join('\n'));

@@ -18,6 +18,7 @@ import {
 } from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
 import {
+  caseNumbersBrought,
   isShownWithoutIdentity,
   reportAllowListVersion,
   type ParsedRow,
@@ -260,6 +261,7 @@ export function createImportService(deps: {
       };
       const fallbackYear = now().getUTCFullYear();
       const layout = { format: file.format, header: file.header, detection: file.detection };
+      const brought = caseNumbersBrought(layout, file.rows);
       const rejectedRows: ParsedRow[] = [];
       const seenNumbers = new Set<string>();
       let imported = 0;
@@ -330,7 +332,7 @@ export function createImportService(deps: {
                 const sorted = await sortOutcomes(trx);
                 const { valid } = sorted;
                 if (valid.length === 0) return sorted;
-                await cases.writePrepared(trx, job.organisationId, valid);
+                await cases.writePrepared(trx, job.organisationId, valid, brought);
                 tuning.afterBatchWrite?.(written);
                 await updateJob(trx, job.id, {
                   processed_rows: processed + size,

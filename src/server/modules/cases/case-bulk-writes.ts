@@ -24,6 +24,8 @@ export interface BulkCaseWriter {
     trx: Executor,
     organisationId: string,
     prepared: readonly PreparedCase[],
+    /** Numbers the rest of the file brings: the numbers given here skip them too. */
+    broughtElsewhere?: ReadonlySet<string>,
   ) => Promise<string[]>;
   /** Prepares and writes new cases in this thread (demo content, small imports). */
   insertMany: (
@@ -54,11 +56,16 @@ export function createBulkCaseWriter(deps: {
 }): BulkCaseWriter {
   const { database, vault } = deps;
 
-  const writePrepared: BulkCaseWriter['writePrepared'] = async (trx, organisationId, prepared) => {
+  const writePrepared: BulkCaseWriter['writePrepared'] = async (
+    trx,
+    organisationId,
+    prepared,
+    broughtElsewhere = new Set(),
+  ) => {
     // Numbers for records that bring none: `<year>-<sequence>` per organisation, in order,
     // past those the batch's other records bring (a file may number some rows and not others).
     const unnumbered = new Map<number, number>();
-    const brought = new Set<string>();
+    const brought = new Set<string>(broughtElsewhere);
     for (const { row, registrationYear } of prepared) {
       if (row.case_number === '') {
         unnumbered.set(registrationYear, (unnumbered.get(registrationYear) ?? 0) + 1);
