@@ -5,7 +5,8 @@ import { createTestClock, databaseKinds } from '../../../test-support/test-db.js
 import { createTestOrganisation, createTestServices } from '../../../test-support/test-services.js';
 import type { Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
-import type { ImportRequest, ImportService } from './import-service.js';
+import type { ImportRequest } from './import-model.js';
+import type { ImportService } from './import-service.js';
 
 // Import jobs as a server runs them: in turn, a few waiting, each stamped alive while it waits
 // or runs, and shown as interrupted once nothing stamps it any more.

@@ -1,5 +1,4 @@
 import { AppError, isAppError } from '../../../shared/app-error.js';
-import type { CaseImportFormat } from '../../../shared/case-schemas.js';
 import type { ImportRejection } from '../../../shared/import-schemas.js';
 import { newId, sha256Hex } from '../../platform/crypto/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
@@ -10,46 +9,23 @@ import {
   type RequestContext,
 } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import {
-  prepareBatch,
-  type BatchRow,
-  type CaseService,
-  type PreparedCase,
-} from '../cases/index.js';
+import type { CaseService } from '../cases/index.js';
 import { fieldContext, type VaultService } from '../vault/index.js';
-import {
-  caseNumbersBrought,
-  isShownWithoutIdentity,
-  reportAllowListVersion,
-  type ParsedRow,
-} from '../../../core/case-formats/index.js';
-import type { TabularRow } from '../../platform/tabular/tabular-types.js';
-import { readCaseFile } from './case-file-parser.js';
-import { numberClash, rejectionsOf, sourceKeyer, withholdingCells } from './import-rows.js';
+import { isShownWithoutIdentity } from '../../../core/case-formats/index.js';
+import { withholdingCells } from './import-rows.js';
 import { spareCores } from '../../platform/workers/worker-thread.js';
-import { preparedBatches, workerPreparer, type Preparer } from './batch-pipeline.js';
-import type { ImportJobRecord, ImportJobView } from './import-model.js';
+import { createImportExecution } from './import-execution.js';
+import {
+  importStaleAfterMs,
+  type ImportJobRecord,
+  type ImportJobView,
+  type ImportProgress,
+  type ImportRequest,
+  type ImportTuning,
+} from './import-model.js';
 import { createJobHeartbeat } from './import-heartbeat.js';
 import { createImportQueue, type ImportSlot } from './import-queue.js';
-import {
-  beatJobs,
-  findImportedFile,
-  findJob,
-  insertJob,
-  listJobs,
-  updateJob,
-} from './import-repo.js';
-
-/** What starting an import needs. */
-export interface ImportRequest {
-  organisationId: string;
-  format: CaseImportFormat | undefined;
-  content: Buffer;
-  dryRun: boolean;
-}
-
-/** Progress of a running import: rows handled so far out of all data rows. */
-export type ImportProgress = (processed: number, total: number) => void;
+import { beatJobs, findImportedFile, findJob, insertJob, listJobs } from './import-repo.js';
 
 export interface ImportService {
   /**
@@ -67,40 +43,6 @@ export interface ImportService {
   get: (ctx: RequestContext, id: string) => Promise<ImportJobView>;
   list: (ctx: RequestContext) => Promise<ImportJobView[]>;
 }
-
-/** Knobs for tests and benchmarks; production uses the defaults. */
-export interface ImportTuning {
-  /** Valid rows written per transaction. A failure rolls back its whole batch. */
-  batchSize: number;
-  /**
-   * Worker threads that parse and seal batches while this thread writes (0: none, all in this
-   * thread). Default: the cores beside the main thread, at most 3.
-   */
-  workers: number;
-  /** Imports of fewer rows than this run in this thread (a worker takes time to start). */
-  workerMinRows: number;
-  /** Imports run at once by this process (they share one database writer). */
-  running: number;
-  /** Imports that may wait for their turn; more are refused (`import.busy`). */
-  waiting: number;
-  /** How often a waiting or running job's heartbeat is stamped (ms). */
-  heartbeatMs: number;
-  /** Called inside each batch's transaction after its rows are written (fault injection). */
-  afterBatchWrite?: (batch: number) => void;
-  /** Awaited before each batch's transaction (tests: a write by someone else in between). */
-  beforeBatch?: (batch: number) => Promise<void>;
-  /** Awaited when a job's turn comes, before it starts (holds a job, in tests). */
-  beforeRun?: (jobId: string) => Promise<void>;
-}
-
-/**
- * A queued or running job without a heartbeat for this long is taken as interrupted: its
- * process stopped. Four heartbeats, so a busy moment never makes a live job look stopped.
- */
-export const importStaleAfterMs = 120_000;
-
-// No case row fits in fewer bytes than this (a few short cells and their separators).
-const minBytesPerRow = 32;
 
 export function createImportService(deps: {
   database: Database;
@@ -223,171 +165,16 @@ export function createImportService(deps: {
       return { job, alreadyImported: false };
     });
 
-  /**
-   * Runs the job. Returns this run's report with every refused cell as written, for a caller
-   * in this process holding the file (the command line); what is stored keeps none that may
-   * identify someone. Null when the job failed.
-   */
-  const execute = async (
-    ctx: RequestContext,
-    job: ImportJobRecord,
-    request: ImportRequest,
-    onProgress?: ImportProgress,
-  ): Promise<ImportRejection[] | null> => {
-    // A file big enough to hold `workerMinRows` rows starts its workers before it is read, so
-    // they load while this thread parses the file; if fewer rows come out, they go unused.
-    const mayUseWorkers = !job.dryRun && tuning.workers > 0;
-    const workers: Preparer | null =
-      mayUseWorkers && request.content.length >= tuning.workerMinRows * minBytesPerRow
-        ? workerPreparer(tuning.workers, vault.keyringForWorker())
-        : null;
-    try {
-      await updateJob(database.db, job.id, { status: 'running' });
-      const file = await readCaseFile(request.content, request.format);
-      const total = file.rows.length;
-      // Known before the first batch, so a running job shows "n of total", not "reading".
-      await updateJob(database.db, job.id, { total_rows: total });
-      // Source keys are made, and rows imported before left out, batch by batch as the batches
-      // are cut: the first batch goes to be prepared at once, not after a pass over the whole
-      // file, and no row imported before is parsed or sealed again.
-      const keysOf = sourceKeyer(deps.rowKey, job.organisationId);
-      const newRows = async (rows: readonly TabularRow[]): Promise<BatchRow[]> => {
-        const keys = keysOf(rows);
-        const existing = await cases.existingSourceKeys(database.db, job.organisationId, keys);
-        return rows.flatMap((row, index): BatchRow[] => {
-          const sourceKey = keys[index] ?? '';
-          return existing.has(sourceKey) ? [] : [{ line: row.line, cells: row.cells, sourceKey }];
-        });
-      };
-      const fallbackYear = now().getUTCFullYear();
-      const layout = { format: file.format, header: file.header, detection: file.detection };
-      const brought = caseNumbersBrought(layout, file.rows);
-      const rejectedRows: ParsedRow[] = [];
-      const seenNumbers = new Set<string>();
-      let imported = 0;
-      let duplicates = 0;
-      let processed = 0;
-      progress.set(job.id, processed);
-      onProgress?.(processed, total);
-      // Rows are parsed a batch at a time, so memory stays flat however large the file; with
-      // workers, later batches are prepared while this thread writes the current one.
-      const batches = preparedBatches({
-        rows: file.rows,
-        batchSize: tuning.batchSize,
-        request: async (rows) => ({
-          layout,
-          fallbackYear,
-          rows: await newRows(rows),
-          write: job.dryRun
-            ? null
-            : {
-                organisationId: job.organisationId,
-                importJobId: job.id,
-                createdBy: job.createdBy,
-                at: now().toISOString(),
-              },
-        }),
-        here: (batch) => prepareBatch(vault.newRecordKey, batch),
-        workers: total >= tuning.workerMinRows ? workers : null,
-        inFlight: tuning.workers + 1,
-      });
-      // The batches' commits leave the WAL to grow; the job's final update below copies it
-      // into the database once.
-      const writeBatches = async () => {
-        let batch = 0;
-        for await (const { size, outcomes } of batches) {
-          duplicates += size - outcomes.length;
-          const numbers = outcomes.flatMap((o) =>
-            o.ok && o.caseNumber !== null ? [o.caseNumber] : [],
-          );
-          /** The batch's valid rows, once the numbers they bring are known to be free. */
-          const sortOutcomes = async (db: Executor) => {
-            // A case number the file brings must be free in the organisation and unique in the file.
-            const taken = await cases.takenCaseNumbers(db, job.organisationId, numbers);
-            const valid: PreparedCase[] = [];
-            let validRows = 0;
-            for (const outcome of outcomes) {
-              if (!outcome.ok) {
-                rejectedRows.push(outcome.refused);
-                continue;
-              }
-              const number = outcome.caseNumber;
-              if (number !== null && (taken.has(number) || seenNumbers.has(number))) {
-                rejectedRows.push(numberClash(outcome.line, number));
-                continue;
-              }
-              if (number !== null) seenNumbers.add(number);
-              validRows += 1;
-              if (outcome.prepared !== null) valid.push(outcome.prepared);
-            }
-            return { valid, validRows };
-          };
-          const written = batch;
-          await tuning.beforeBatch?.(written);
-          const { validRows } = job.dryRun
-            ? await sortOutcomes(database.db)
-            : // Numbers checked in the batch's own transaction: a case given one of them since
-              // the batch was cut is seen, and its row refused as a clash, not failing the job.
-              await database.db.transaction().execute(async (trx) => {
-                const sorted = await sortOutcomes(trx);
-                const { valid } = sorted;
-                if (valid.length === 0) return sorted;
-                await cases.writePrepared(trx, job.organisationId, valid, brought);
-                tuning.afterBatchWrite?.(written);
-                await updateJob(trx, job.id, {
-                  processed_rows: processed + size,
-                  imported_rows: imported + valid.length,
-                  heartbeat_at: now().toISOString(),
-                });
-                await record(trx, ctx, 'case.import', job);
-                return sorted;
-              });
-          imported += validRows;
-          processed += size;
-          batch += 1;
-          progress.set(job.id, processed);
-          onProgress?.(processed, total);
-        }
-      };
-      await (job.dryRun ? writeBatches() : database.deferringCheckpoints(writeBatches));
-      const cipher =
-        job.dataKeyId === null ? null : await vault.cipherFor(database.db, job.dataKeyId);
-      await updateJob(database.db, job.id, {
-        status: 'succeeded',
-        format: file.format,
-        total_rows: total,
-        processed_rows: processed,
-        imported_rows: imported,
-        duplicate_rows: duplicates,
-        rejected_rows: rejectedRows.length,
-        report_withheld: reportAllowListVersion,
-        report_sealed:
-          cipher === null
-            ? null
-            : cipher.seal(
-                JSON.stringify(
-                  rejectionsOf(rejectedRows, (column) =>
-                    isShownWithoutIdentity(file.format, column),
-                  ),
-                ),
-                fieldContext('import_job', job.id, 'report'),
-              ),
-        finished_at: now().toISOString(),
-      });
-      return rejectionsOf(rejectedRows, () => true);
-    } catch (error) {
-      await updateJob(database.db, job.id, {
-        status: 'failed',
-        error_code: isAppError(error) ? error.code : 'internal',
-        finished_at: now().toISOString(),
-      });
-      if (!isAppError(error)) throw error;
-      return null;
-    } finally {
-      progress.delete(job.id);
-      await workers?.close();
-    }
-  };
+  const execute = createImportExecution({
+    database,
+    vault,
+    cases,
+    rowKey: deps.rowKey,
+    now,
+    tuning,
+    progress,
+    record,
+  });
 
   /** The job with its report; a report holding rejections is audited as read, in `trx`. */
   const readReport = async (

@@ -3,7 +3,7 @@ import { databaseKinds } from '../../../test-support/test-db.js';
 import { type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { caseFixture as fixture, importServiceWith } from '../../../test-support/import-harness.js';
-import type { ImportTuning } from './import-service.js';
+import type { ImportTuning } from './import-model.js';
 import { createTestServices } from '../../../test-support/test-services.js';
 
 // Large imports parse and seal their batches in worker threads while the service's thread

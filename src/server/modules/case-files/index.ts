@@ -1,12 +1,11 @@
-export type { ImportJobView } from './import-model.js';
 export {
-  createImportService,
   importStaleAfterMs,
+  type ImportJobView,
   type ImportProgress,
   type ImportRequest,
-  type ImportService,
   type ImportTuning,
-} from './import-service.js';
+} from './import-model.js';
+export { createImportService, type ImportService } from './import-service.js';
 export { registerImportRoutes } from './import-routes.js';
 export { withholdOlderReports, type ReportRewrite } from './report-upgrade.js';
 export { recordInterruptedImports } from './import-interrupted.js';
