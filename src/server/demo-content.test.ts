@@ -15,7 +15,8 @@ describe.each(databaseKinds)('first start demo content on %s', (kind) => {
     await dispose?.();
   });
 
-  const start = async (demo: 'on' | 'off') => {
+  /** Services over a fresh database with the built-in roles, and a config with demo on or off. */
+  const emptyInstallation = async (demo: 'on' | 'off') => {
     const test = await createTestDatabase(kind);
     dispose = test.dispose;
     const services = createServices(
@@ -26,27 +27,22 @@ describe.each(databaseKinds)('first start demo content on %s', (kind) => {
     );
     await services.roles.syncBuiltIns(test.database.db);
     const config = loadConfig({ VIGIL_DATA_DIR: '/tmp/vigil-demo-test', VIGIL_DEMO: demo });
-    const outcome = await ensureFirstStart(services, config);
-    return { outcome, db: test.database.db };
+    return { services, config, db: test.database.db };
+  };
+
+  const start = async (demo: 'on' | 'off') => {
+    const { services, config, db } = await emptyInstallation(demo);
+    return { outcome: await ensureFirstStart(services, config), db };
   };
 
   it('two starts at once on an empty database make one administrator, and both succeed', async () => {
-    const test = await createTestDatabase(kind);
-    dispose = test.dispose;
-    const services = createServices(
-      test.database,
-      testMasterKey,
-      { session: { idleMinutes: 30, maxHours: 12 } },
-      createTestClock().now,
-    );
-    await services.roles.syncBuiltIns(test.database.db);
-    const config = loadConfig({ VIGIL_DATA_DIR: '/tmp/vigil-demo-test', VIGIL_DEMO: 'off' });
+    const { services, config, db } = await emptyInstallation('off');
     const outcomes = await Promise.all([
       ensureFirstStart(services, config),
       ensureFirstStart(services, config),
     ]);
     expect(outcomes.map((outcome) => outcome.created).sort()).toEqual([false, true]);
-    const users = await test.database.db.selectFrom('users').select('email').execute();
+    const users = await db.selectFrom('users').select('email').execute();
     expect(users).toEqual([{ email: 'admin@example.org' }]);
   });
 

@@ -17,6 +17,10 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     ({ database, services, orgId } = world);
   });
 
+  const caseNumbers = async () =>
+    (
+      await database.db.selectFrom('cases').select('case_number').orderBy('case_number').execute()
+    ).map((row) => row.case_number);
   const countCases = async () =>
     (await database.db.selectFrom('cases').select('id').execute()).length;
   const importFile = (
@@ -179,17 +183,7 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
     for (const job of [dry, real]) {
       expect(job).toMatchObject({ status: 'succeeded', importedRows: 4, rejectedRows: 0 });
     }
-    const numbers = await database.db
-      .selectFrom('cases')
-      .select('case_number')
-      .orderBy('case_number')
-      .execute();
-    expect(numbers.map((row) => row.case_number)).toEqual([
-      '2022-00001',
-      '2022-00002',
-      '2022-00003',
-      '2022-00004',
-    ]);
+    expect(await caseNumbers()).toEqual(['2022-00001', '2022-00002', '2022-00003', '2022-00004']);
   });
 
   it('refuses as a clash a number a case was given after the batch was cut', async () => {
@@ -238,17 +232,7 @@ describe.each(databaseKinds)('case imports on %s', (kind) => {
       dryRun: false,
     });
     expect(job).toMatchObject({ status: 'succeeded', importedRows: 4, rejectedRows: 0 });
-    const numbers = await database.db
-      .selectFrom('cases')
-      .select('case_number')
-      .orderBy('case_number')
-      .execute();
-    expect(numbers.map((row) => row.case_number)).toEqual([
-      '2022-00001',
-      '2022-00002',
-      '2022-00003',
-      '2022-00004',
-    ]);
+    expect(await caseNumbers()).toEqual(['2022-00001', '2022-00002', '2022-00003', '2022-00004']);
   });
 
   it('refuses a file in the wrong format and an unreadable one, naming the problem', async () => {
